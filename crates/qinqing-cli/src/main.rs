@@ -1,0 +1,2 @@
+//! `qinqing`: the command line over qinqing-core.
+fn main() {}

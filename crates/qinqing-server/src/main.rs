@@ -1,0 +1,2 @@
+//! qinqing-server.
+fn main() {}

@@ -1,0 +1,1 @@
+//! qinqing-core for JavaScript.

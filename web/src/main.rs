@@ -1,0 +1,2 @@
+//! qinqing web forms.
+fn main() {}
