@@ -34,6 +34,8 @@
 )]
 
 mod answer;
+mod calendar;
+mod case;
 mod codes;
 mod pointer;
 

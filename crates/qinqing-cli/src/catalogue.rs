@@ -1,0 +1,11 @@
+//! `qinqing catalogue` (STUB: being written).
+
+use std::process::ExitCode;
+
+/// Arguments of `qinqing catalogue`.
+#[derive(clap::Args)]
+pub(crate) struct Args {}
+
+pub(crate) fn run(_args: Args) -> ExitCode {
+    ExitCode::from(2)
+}

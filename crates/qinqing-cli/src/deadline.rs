@@ -1,0 +1,11 @@
+//! `qinqing deadline` (STUB: being written).
+
+use std::process::ExitCode;
+
+/// Arguments of `qinqing deadline`.
+#[derive(clap::Args)]
+pub(crate) struct Args {}
+
+pub(crate) fn run(_args: Args) -> ExitCode {
+    ExitCode::from(2)
+}

@@ -1,0 +1,11 @@
+//! `qinqing validate` (STUB: being written).
+
+use std::process::ExitCode;
+
+/// Arguments of `qinqing validate`.
+#[derive(clap::Args)]
+pub(crate) struct Args {}
+
+pub(crate) fn run(_args: Args) -> ExitCode {
+    ExitCode::from(2)
+}
