@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Rule;
 
 /// How serious an [`Issue`] is.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
@@ -18,6 +19,7 @@ pub enum Severity {
 }
 
 /// The language messages are written in. zh-CN is the default.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     /// Simplified Chinese (zh-CN).
@@ -42,6 +44,7 @@ impl Lang {
 }
 
 /// What a validation call needs to know beyond the document itself.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
@@ -50,10 +53,12 @@ pub struct Options {
     /// The date "today" in China (UTC+8). Rules that compare with today (a conduct date in
     /// the future, a birth date in the future) are skipped when it is `None`: the core never
     /// reads the clock.
+    #[cfg_attr(feature = "ts", tsify(type = "string | null", optional))]
     pub today: Option<NaiveDate>,
 }
 
 /// One problem found in a document.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
@@ -115,6 +120,7 @@ fn render(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// The verdict on one document or value.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {

@@ -37,18 +37,29 @@ mod answer;
 mod calendar;
 mod case;
 mod codes;
+pub mod ffi;
 mod pointer;
 
 pub use answer::{Answer, Issue, Lang, Options, Severity};
+pub use calendar::{
+    calendar_table_sizes, Calendar, CalendarError, CaseStatus, DayInfo, DayReason, Deadline,
+    Region, ReplyState, SkippedDay, MAX_WORKING_DAYS,
+};
 pub use codes::{registry, Rule};
+pub use case::{apply as apply_case_event, replay as replay_case, CaseEvent, CaseStage, CaseState};
 
 mod conduct;
 mod ids;
 mod model;
 mod validate;
 
-pub use conduct::{catalogue, detect_conduct, CatalogueEntry, ConductId, ConductMatch};
-pub use ids::{check_division, check_phone, check_ric, check_uscc};
+pub use conduct::{
+    catalogue, detect_conduct, detected_ids, CatalogueEntry, ConductId, ConductMatch,
+};
+pub use ids::{
+    check_division, check_phone, check_ric, check_uscc, division_name, guangxi_divisions,
+    normalize_uscc, Division,
+};
 pub use model::{
     Attachment, Authority, Change, ChangeKind, ChangeReason, Commitment, CommitmentKind,
     Complainant, ComplainantKind, Complaint, Conduct, Contact, Contract, Initiator, Investor,

@@ -4,7 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::answer::Lang;
 
+mod catalogue;
+mod detect;
+
+pub use detect::{detect_conduct, detected_ids};
+
 /// Catalogue ids of prohibited conduct. The camelCase names are the public contract.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ConductId {
@@ -58,6 +65,7 @@ pub enum ConductId {
 
 /// One conduct found in free text. Offsets count Unicode scalar values (characters), not
 /// bytes, so they line up with JavaScript strings for Chinese text.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConductMatch {
@@ -72,6 +80,7 @@ pub struct ConductMatch {
 }
 
 /// One catalogue entry, rendered in one language.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogueEntry {
@@ -81,16 +90,22 @@ pub struct CatalogueEntry {
     pub title: String,
     /// Seed clause, such as `§七`.
     pub clause: String,
+    /// The seed wording the entry comes from (Chinese, verbatim).
+    pub quote: String,
     /// Chinese phrases that reveal the conduct in free text.
     pub phrases: Vec<String>,
 }
 
-/// The whole catalogue in `lang`. (STUB: being written.)
-pub fn catalogue(_lang: Lang) -> Vec<CatalogueEntry> {
-    Vec::new()
-}
-
-/// Finds prohibited conduct in free Chinese text. (STUB: being written.)
-pub fn detect_conduct(_text: &str) -> Vec<ConductMatch> {
-    Vec::new()
+/// The whole catalogue in `lang`: one entry per [`ConductId`], in [`ConductId::ALL`] order.
+pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
+    ConductId::ALL
+        .into_iter()
+        .map(|id| CatalogueEntry {
+            id,
+            title: id.title(lang).to_owned(),
+            clause: id.clause().to_owned(),
+            quote: id.quote().to_owned(),
+            phrases: id.phrases().iter().map(|p| (*p).to_owned()).collect(),
+        })
+        .collect()
 }

@@ -1,0 +1,120 @@
+//! The boundary for foreign callers (the WebAssembly package, other languages).
+//!
+//! A JavaScript caller can hand over anything: `undefined`, a number where text belongs, an
+//! object that refers to itself. The bindings stay thin by reading the input and, when it
+//! cannot be read at all, asking this module for the answer to give back. The rules live
+//! here, in the core, so their codes are in the one registry and their messages come in
+//! both languages like every other issue.
+
+use crate::answer::{Answer, Issue, Lang, Options, Severity};
+use crate::codes::Rule;
+
+pub(crate) static INPUT_NOT_JSON: Rule = Rule {
+    code: "input.notJson",
+    severity: Severity::Error,
+    basis: "RFC 8259",
+    zh: "提交的内容无法转换为 JSON（例如对象引用了自身，或含有 BigInt 数值），因此无法检查，请提交普通的对象。",
+    en: "The value handed over cannot be turned into JSON (for example it refers to itself or holds a BigInt), so it cannot be checked; please pass a plain object.",
+};
+
+pub(crate) static INPUT_NOT_TEXT: Rule = Rule {
+    code: "input.notText",
+    severity: Severity::Error,
+    basis: "RFC 8259",
+    zh: "这里需要一段文字（字符串），收到的却是 {got}。",
+    en: "Text (a string) is expected here, but {got} was received.",
+};
+
+pub(crate) static OPTIONS_INVALID: Rule = Rule {
+    code: "options.invalid",
+    severity: Severity::Error,
+    basis: "RFC 8259",
+    zh: "调用参数（options）无法识别，请对照类型说明检查字段名和取值，例如 {\"lang\":\"zh\",\"today\":\"2026-11-27\"}。",
+    en: "The options could not be read; check their field names and values against the type declarations, e.g. {\"lang\":\"en\",\"today\":\"2026-11-27\"}.",
+};
+
+pub(crate) static INPUT_UNKNOWN_VALUE: Rule = Rule {
+    code: "input.unknownValue",
+    severity: Severity::Error,
+    basis: "RFC 8259",
+    zh: "“{value}”不是这里可以接受的值（应为 {allowed}）。",
+    en: "`{value}` is not accepted here (expected {allowed}).",
+};
+
+/// Why a value handed over by a foreign caller could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputProblem<'a> {
+    /// The value has no JSON form (cyclic object, BigInt, `undefined` where a document
+    /// belongs).
+    NotJson,
+    /// Text was expected; `got` names what came instead, such as `number` or `undefined`.
+    NotText {
+        /// What the caller passed, in the caller's own words (JavaScript `typeof`).
+        got: &'static str,
+    },
+    /// The options could not be read.
+    BadOptions,
+    /// A value outside a fixed set, such as a region or a number of days.
+    UnknownValue {
+        /// The value as given (its JSON text, or its `typeof` when it has none).
+        value: &'a str,
+        /// What is accepted, such as `national, guangxi`.
+        allowed: &'static str,
+    },
+}
+
+/// The answer for an input that could not be read; `path` points at the offending value
+/// (`""` for the whole document).
+pub fn rejected_input(problem: InputProblem<'_>, path: &str, lang: Lang) -> Answer {
+    let issue = match problem {
+        InputProblem::NotJson => Issue::new(&INPUT_NOT_JSON, path, lang, &[]),
+        InputProblem::NotText { got } => Issue::new(&INPUT_NOT_TEXT, path, lang, &[("got", got)]),
+        InputProblem::BadOptions => Issue::new(&OPTIONS_INVALID, path, lang, &[]),
+        InputProblem::UnknownValue { value, allowed } => Issue::new(
+            &INPUT_UNKNOWN_VALUE,
+            path,
+            lang,
+            &[("value", value), ("allowed", allowed)],
+        ),
+    };
+    Answer::from_issues(vec![issue], false)
+}
+
+/// Reads [`Options`] from JSON text such as `{"lang":"en","today":"2026-11-27"}`; `null`
+/// gives the defaults. Anything else that does not fit is an `options.invalid` answer.
+pub fn options_from_json(text: &str) -> Result<Options, Answer> {
+    match serde_json::from_str::<Option<Options>>(text) {
+        Ok(options) => Ok(options.unwrap_or_default()),
+        Err(_) => Err(rejected_input(InputProblem::BadOptions, "", Lang::default())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_read_from_json() {
+        let options = options_from_json(r#"{"lang":"en","today":"2026-11-27"}"#).unwrap();
+        assert_eq!(options.lang, Lang::En);
+        assert_eq!(options.today.map(|d| d.to_string()).as_deref(), Some("2026-11-27"));
+        assert_eq!(options_from_json("null").unwrap(), Options::default());
+        assert_eq!(options_from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn bad_options_are_an_answer() {
+        for text in [r#"{"lang":"fr"}"#, r#"{"today":"2026-13-01"}"#, "42", "[]", ""] {
+            let answer = options_from_json(text).unwrap_err();
+            assert!(!answer.valid, "{text}");
+            assert_eq!(answer.issues[0].code, "options.invalid", "{text}");
+        }
+    }
+
+    #[test]
+    fn rejected_input_names_what_came() {
+        let answer = rejected_input(InputProblem::NotText { got: "number" }, "", Lang::En);
+        assert_eq!(answer.issues[0].code, "input.notText");
+        assert!(answer.issues[0].message.contains("number"));
+    }
+}

@@ -1,0 +1,104 @@
+//! Document order for issues: a form shows problems top to bottom, so issues are sorted by
+//! their path, segment by segment, with field names ranked as they appear in the model
+//! (not alphabetically) and list indices by number. The sort is stable, so issues at the
+//! same path keep the order the rules raised them in.
+
+use std::cmp::Ordering;
+
+use crate::answer::Issue;
+
+/// Every field name of both documents, in model order. One list serves all objects because
+/// where two objects share names (`name`, `kind`, `description`) their relative order agrees.
+const FIELD_ORDER: &[&str] = &[
+    // complaint
+    "complainant",
+    "project",
+    "investor",
+    "respondent",
+    "authority",
+    "writtenForm",
+    "conduct",
+    "commitments",
+    "investorObligations",
+    "change",
+    "attachments",
+    "remedy",
+    "receivedAt",
+    // nested
+    "kind",
+    "initiatedBy",
+    "reason",
+    "statement",
+    "negotiated",
+    "investorLossFen",
+    "compensationFen",
+    "name",
+    "uscc",
+    "contact",
+    "phone",
+    "email",
+    "realName",
+    "idNumber",
+    "agency",
+    "divisionCode",
+    "level",
+    "documentNo",
+    "signedOn",
+    "category",
+    "occurredOn",
+    "description",
+    "amountFen",
+    "commitmentRef",
+    "dueOn",
+    "mediaType",
+    "sizeBytes",
+    "sha256",
+];
+
+pub(crate) fn sort(issues: &mut [Issue]) {
+    if issues.len() > 1 {
+        issues.sort_by(|a, b| compare_paths(&a.path, &b.path));
+    }
+}
+
+fn compare_paths(a: &str, b: &str) -> Ordering {
+    let mut left = a.split('/').skip(1);
+    let mut right = b.split('/').skip(1);
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => match rank(x).cmp(&rank(y)).then_with(|| x.cmp(y)) {
+                Ordering::Equal => continue,
+                other => return other,
+            },
+        }
+    }
+}
+
+/// Indices first by number, then known fields in model order, then unknown fields.
+fn rank(segment: &str) -> (u8, usize) {
+    if let Ok(index) = segment.parse::<usize>() {
+        return (0, index);
+    }
+    match FIELD_ORDER.iter().position(|name| *name == segment) {
+        Some(position) => (1, position),
+        None => (2, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare_paths;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn document_order() {
+        assert_eq!(compare_paths("/complainant/uscc", "/conduct"), Ordering::Less);
+        assert_eq!(compare_paths("/attachments/2/sha256", "/attachments/10/name"), Ordering::Less);
+        assert_eq!(compare_paths("/attachments/2", "/attachments/2/name"), Ordering::Less);
+        assert_eq!(compare_paths("", "/complainant"), Ordering::Less);
+        assert_eq!(compare_paths("/complainant/zzz", "/complainant/kind"), Ordering::Greater);
+    }
+}

@@ -1,0 +1,194 @@
+//! The working-day calendar for JavaScript. One calendar per instance: the compiled-in one
+//! until `loadCalendarYear` adds a notice year, after which every calendar call uses it.
+
+use std::cell::RefCell;
+
+use chrono::NaiveDate;
+use qinqing_core::{Answer, Calendar, CalendarError, Lang, Options, Region};
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::answers::{
+    CountAnswer, DateAnswer, DayInfoAnswer, DeadlineAnswer, DeadlineOptions, WorkingDayAnswer,
+};
+use crate::read;
+
+thread_local! {
+    /// The calendar with the years loaded at run time; `None` until the first load.
+    static LOADED: RefCell<Option<Calendar>> = const { RefCell::new(None) };
+}
+
+fn with_calendar<R>(f: impl FnOnce(&Calendar) -> R) -> R {
+    LOADED.with(|cell| match cell.try_borrow() {
+        Ok(loaded) => match loaded.as_ref() {
+            Some(calendar) => f(calendar),
+            None => f(Calendar::builtin()),
+        },
+        Err(_) => f(Calendar::builtin()),
+    })
+}
+
+/// The common arguments of the calendar calls, read once.
+fn read_region(region: Option<Ts<Region>>, lang: Lang) -> Result<Region, Answer> {
+    match region {
+        None => Ok(Region::default()),
+        Some(region) => read::known_value(&region.js_value(), "national, guangxi", lang),
+    }
+}
+
+fn read_lang(options: Option<Ts<Options>>) -> Result<Lang, Answer> {
+    read::options(options.map(|options| options.js_value()).as_ref()).map(|options| options.lang)
+}
+
+/// A China date `YYYY-MM-DD`.
+fn read_date(value: &JsValue, path: &str, lang: Lang) -> Result<NaiveDate, Answer> {
+    let text = read::text(value, path, lang)?;
+    text.trim().parse::<NaiveDate>().map_err(|_| {
+        calendar_error(&CalendarError::MalformedInstant { value: text.clone() }, path, lang)
+    })
+}
+
+fn calendar_error(error: &CalendarError, path: &str, lang: Lang) -> Answer {
+    Answer::from_issues(vec![error.to_issue(path, lang)], false)
+}
+
+/// `true` if `date` (`YYYY-MM-DD`, China) is a working day in `region` (`guangxi` when not
+/// given).
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    region: Option<Ts<Region>>,
+    options: Option<Ts<Options>>,
+) -> Ts<WorkingDayAnswer> {
+    let result = read_lang(options).and_then(|lang| {
+        let region = read_region(region, lang)?;
+        let date = read_date(&date, "/date", lang)?;
+        with_calendar(|calendar| calendar.is_working_day(date, region))
+            .map_err(|error| calendar_error(&error, "/date", lang))
+    });
+    let answer = match result {
+        Ok(working) => WorkingDayAnswer { valid: true, issues: Vec::new(), working: Some(working) },
+        Err(failed) => WorkingDayAnswer { valid: false, issues: failed.issues, working: None },
+    };
+    Ts::new_unchecked(read::to_js(&answer))
+}
+
+/// Whether `date` is a working day in `region`, why, and which notice says so.
+#[wasm_bindgen(js_name = dayInfo)]
+pub fn day_info(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    region: Option<Ts<Region>>,
+    options: Option<Ts<Options>>,
+) -> Ts<DayInfoAnswer> {
+    let result = read_lang(options).and_then(|lang| {
+        let region = read_region(region, lang)?;
+        let date = read_date(&date, "/date", lang)?;
+        with_calendar(|calendar| calendar.day_info(date, region))
+            .map_err(|error| calendar_error(&error, "/date", lang))
+    });
+    let answer = match result {
+        Ok(day) => DayInfoAnswer { valid: true, issues: Vec::new(), day: Some(day) },
+        Err(failed) => DayInfoAnswer { valid: false, issues: failed.issues, day: None },
+    };
+    Ts::new_unchecked(read::to_js(&answer))
+}
+
+/// The `days`-th working day strictly after `date` (`date` itself when `days` is 0).
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    region: Option<Ts<Region>>,
+    options: Option<Ts<Options>>,
+) -> Ts<DateAnswer> {
+    let result = read_lang(options).and_then(|lang| {
+        let region = read_region(region, lang)?;
+        let date = read_date(&date, "/date", lang)?;
+        let days = read::count(&days, "/days", lang)?;
+        with_calendar(|calendar| calendar.add_working_days(date, days, region))
+            .map_err(|error| calendar_error(&error, "/days", lang))
+    });
+    let answer = match result {
+        Ok(date) => DateAnswer { valid: true, issues: Vec::new(), date: Some(date.to_string()) },
+        Err(failed) => DateAnswer { valid: false, issues: failed.issues, date: None },
+    };
+    Ts::new_unchecked(read::to_js(&answer))
+}
+
+/// Working days in `(from, to]`, negative when `to` comes first.
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    region: Option<Ts<Region>>,
+    options: Option<Ts<Options>>,
+) -> Ts<CountAnswer> {
+    let result = read_lang(options).and_then(|lang| {
+        let region = read_region(region, lang)?;
+        let from = read_date(&from, "/from", lang)?;
+        let to = read_date(&to, "/to", lang)?;
+        with_calendar(|calendar| calendar.working_days_between(from, to, region))
+            .map_err(|error| calendar_error(&error, "", lang))
+    });
+    let answer = match result {
+        Ok(days) => CountAnswer { valid: true, issues: Vec::new(), days: Some(days) },
+        Err(failed) => CountAnswer { valid: false, issues: failed.issues, days: None },
+    };
+    Ts::new_unchecked(read::to_js(&answer))
+}
+
+/// The §八 reply deadline for a complaint received at `receivedAt` (RFC 3339, or a China
+/// date `YYYY-MM-DD`): 7 working days in Guangxi unless `options` say otherwise.
+#[wasm_bindgen(js_name = replyDeadline)]
+pub fn reply_deadline(
+    #[wasm_bindgen(unchecked_param_type = "string")] received_at: JsValue,
+    options: Option<Ts<DeadlineOptions>>,
+) -> Ts<DeadlineAnswer> {
+    let options = match options {
+        None => Ok(DeadlineOptions::default()),
+        Some(options) => read::deserialize_options::<DeadlineOptions>(&options.js_value()),
+    };
+    let result = options.and_then(|options| {
+        let received_at = read::text(&received_at, "/receivedAt", options.lang)?;
+        with_calendar(|calendar| {
+            calendar.reply_deadline_in(
+                &received_at,
+                options.days,
+                options.region,
+                options.strict,
+                options.lang,
+            )
+        })
+        .map_err(|error| calendar_error(&error, "/receivedAt", options.lang))
+    });
+    let answer = match result {
+        Ok(deadline) => DeadlineAnswer { valid: true, issues: Vec::new(), deadline: Some(deadline) },
+        Err(failed) => DeadlineAnswer { valid: false, issues: failed.issues, deadline: None },
+    };
+    Ts::new_unchecked(read::to_js(&answer))
+}
+
+/// Adds one notice year (JSON text or object, see the README) to this instance's calendar;
+/// later calendar calls use it. A rejected year leaves the calendar as it was.
+#[wasm_bindgen(js_name = loadCalendarYear)]
+pub fn load_calendar_year(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] year: JsValue,
+    options: Option<Ts<Options>>,
+) -> Ts<qinqing_core::Answer> {
+    let answer = read_lang(options).and_then(|lang| {
+        let text = match year.as_string() {
+            Some(text) => text,
+            None => read::json_text(&year, lang)?,
+        };
+        let loaded = with_calendar(|calendar| calendar.with_year_json_in(&text, lang))
+            .map_err(|issues| Answer::from_issues(issues, false))?;
+        LOADED.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut slot) => {
+                *slot = Some(loaded);
+                Ok(Answer::ok())
+            }
+            Err(_) => Err(Answer::from_issues(Vec::new(), false)),
+        })
+    });
+    Ts::new_unchecked(read::answer_to_js(&answer.unwrap_or_else(|failed| failed)))
+}

@@ -1,0 +1,122 @@
+//! Reading whatever JavaScript hands over, and writing answers back.
+
+use js_sys::JSON;
+use qinqing_core::ffi::{options_from_json, rejected_input, InputProblem};
+use qinqing_core::{Answer, Lang, Options};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// The JSON text of a JavaScript value, or the answer to give when it has none (a cyclic
+/// object, a BigInt, `undefined`, a function). `JSON.stringify` runs inside the engine, which
+/// is far cheaper than visiting the object from WebAssembly one property at a time.
+pub(crate) fn json_text(value: &JsValue, lang: Lang) -> Result<String, Answer> {
+    JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| rejected_input(InputProblem::NotJson, "", lang))
+}
+
+/// A JavaScript string as Rust text; anything else is an `input.notText` answer. Lone
+/// surrogates become U+FFFD on the way in (the engine's UTF-8 encoder does that).
+pub(crate) fn text(value: &JsValue, path: &str, lang: Lang) -> Result<String, Answer> {
+    value
+        .as_string()
+        .ok_or_else(|| rejected_input(InputProblem::NotText { got: type_name(value) }, path, lang))
+}
+
+/// The options, or their defaults when `undefined` or `null`.
+pub(crate) fn options(value: Option<&JsValue>) -> Result<Options, Answer> {
+    match value {
+        None => Ok(Options::default()),
+        Some(value) if value.is_undefined() || value.is_null() => Ok(Options::default()),
+        Some(value) => match JSON::stringify(value).ok().and_then(|text| text.as_string()) {
+            Some(text) => options_from_json(&text),
+            None => Err(rejected_input(InputProblem::BadOptions, "", Lang::default())),
+        },
+    }
+}
+
+/// What JavaScript's `typeof` would say, for messages.
+fn type_name(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.as_bool().is_some() {
+        "boolean"
+    } else if value.as_f64().is_some() {
+        "number"
+    } else if value.is_bigint() {
+        "bigint"
+    } else if value.is_symbol() {
+        "symbol"
+    } else if value.is_function() {
+        "function"
+    } else {
+        "object"
+    }
+}
+
+/// Hands a value back to JavaScript as a plain object (never an ES `Map`), through its JSON
+/// text: one string crossing and the engine's own parser.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
+    match serde_json::to_string(value) {
+        Ok(text) => JSON::parse(&text).unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    }
+}
+
+/// Hands an [`Answer`] back to JavaScript.
+pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
+    JSON::parse(&answer.to_json()).unwrap_or(JsValue::NULL)
+}
+
+/// A value from a fixed set (a region, a level, a language), read through its serde form;
+/// anything else is an `input.unknownValue` answer naming what is `allowed`.
+pub(crate) fn known_value<T: DeserializeOwned>(
+    value: &JsValue,
+    allowed: &'static str,
+    lang: Lang,
+) -> Result<T, Answer> {
+    let shown = JSON::stringify(value).ok().and_then(|text| text.as_string());
+    if let Some(parsed) = shown.as_deref().and_then(|text| serde_json::from_str::<T>(text).ok()) {
+        return Ok(parsed);
+    }
+    let shown = shown.unwrap_or_else(|| type_name(value).to_owned());
+    Err(rejected_input(InputProblem::UnknownValue { value: &shown, allowed }, "", lang))
+}
+
+/// A whole number of working days, 0 to `u32::MAX` (the core bounds it further).
+pub(crate) fn count(value: &JsValue, path: &str, lang: Lang) -> Result<u32, Answer> {
+    match value.as_f64() {
+        Some(number) if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) => {
+            // A whole number within u32, checked just above: the cast is exact.
+            Ok(number as u32)
+        }
+        _ => {
+            let shown = JSON::stringify(value)
+                .ok()
+                .and_then(|text| text.as_string())
+                .unwrap_or_else(|| type_name(value).to_owned());
+            Err(rejected_input(
+                InputProblem::UnknownValue { value: &shown, allowed: "0–10000" },
+                path,
+                lang,
+            ))
+        }
+    }
+}
+
+/// Options of any shape, read through their JSON text; unreadable ones are an
+/// `options.invalid` answer.
+pub(crate) fn deserialize_options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, Answer> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|text| serde_json::from_str::<T>(&text).ok())
+        .ok_or_else(|| rejected_input(InputProblem::BadOptions, "", Lang::default()))
+}

@@ -1,0 +1,4 @@
+//! Fuzz target `contract_json`: see `qinqing_fuzz::contract_json` for what it feeds and checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qinqing_fuzz::contract_json(data));

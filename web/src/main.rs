@@ -1,2 +1,0 @@
-//! qinqing web forms.
-fn main() {}

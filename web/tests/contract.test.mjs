@@ -1,0 +1,58 @@
+// The commitment-contract form end to end: repeatable rows, a §九 warning path, submission.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, openPage, baseUrl, caseCount, fillContract, screenshots } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('contract: rows, validation and submission with a case number', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const page = await openPage(context, `${baseUrl}/?form=contract`);
+  await page.locator('#qq-project').waitFor();
+
+  // An invalid investor USCC is flagged on blur.
+  await page.fill('#qq-investor-uscc', '91450200MA5N7T6D9X');
+  await page.locator('#qq-investor-uscc').blur();
+  await page.waitForFunction(() =>
+    document.querySelector('qinqing-contract-form').shadowRoot.querySelector('#qq-investor-uscc').getAttribute('aria-invalid') === 'true');
+
+  await fillContract(page);
+  // Rows: add a second commitment and remove it again.
+  await page.click('#qq-commitments-add');
+  await page.locator('#qq-commitments-1-description').waitFor();
+  await page.click('#qq-commitments-1 button.qq-secondary');
+  assert.equal(await page.locator('#qq-commitments-1-description').count(), 0);
+  assert.equal(await page.locator('#qq-investor-uscc').getAttribute('aria-invalid'), 'false');
+
+  // The change section: a leadership change as the reason for termination.
+  await page.selectOption('#qq-change-kind', 'termination');
+  await page.selectOption('#qq-change-initiatedBy', 'government');
+  await page.selectOption('#qq-change-reason', 'leadershipChange');
+  await page.selectOption('#qq-change-negotiated', 'false');
+  await page.fill('#qq-change-investorLossFen', '１２００００.５');
+  await page.screenshot({ path: path.join(screenshots, 'contract-form.png'), fullPage: true });
+  const reasonMessage = await page.locator('#qq-change-reason-msg').textContent();
+
+  const before = await caseCount('contract');
+  await page.click('button[type=submit]');
+  const sent = page.locator('.qq-status-sent');
+  const summary = page.locator('.qq-summary');
+  await Promise.race([sent.waitFor({ timeout: 10000 }), summary.waitFor({ timeout: 10000 })]);
+  if (await summary.count()) {
+    // §九 makes a leadership change an error: the summary links to the reason.
+    assert.ok(reasonMessage.length > 0 || (await summary.textContent()).length > 0);
+    await page.selectOption('#qq-change-reason', 'mutualAgreement');
+    await page.selectOption('#qq-change-initiatedBy', 'both');
+    await page.selectOption('#qq-change-negotiated', 'true');
+    await page.click('button[type=submit]');
+    await sent.waitFor({ timeout: 10000 });
+  }
+  const caseId = await page.locator('.qq-status').getAttribute('data-case-id');
+  assert.ok(caseId && caseId.length > 0);
+  assert.equal(await caseCount('contract'), before + 1);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
