@@ -88,7 +88,8 @@ pub fn fixtures_dir() -> PathBuf {
 /// The options of `fixtures/corpus.json`.
 pub fn corpus_options() -> Result<Options, String> {
     let path = fixtures_dir().join("corpus.json");
-    let text = std::fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
     serde_json::from_str(&text).map_err(|err| format!("{}: {err}", path.display()))
 }
 
@@ -102,14 +103,20 @@ pub fn fixtures() -> Result<Vec<Fixture>, String> {
             .filter_map(Result::ok)
             .map(|entry| entry.path())
             .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .filter_map(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+            .filter_map(|path| {
+                path.file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+            })
             .collect();
         names.sort();
         for name in names {
             out.push(Fixture {
                 kind,
                 input: dir.join(format!("{name}.json")),
-                expected: fixtures_dir().join("expected").join(kind.folder()).join(format!("{name}.json")),
+                expected: fixtures_dir()
+                    .join("expected")
+                    .join(kind.folder())
+                    .join(format!("{name}.json")),
                 name,
             });
         }
@@ -119,7 +126,8 @@ pub fn fixtures() -> Result<Vec<Fixture>, String> {
 
 /// Validates the fixture's text with the `_json` entry point of its kind.
 pub fn answer(fixture: &Fixture, options: &Options) -> Result<Answer, String> {
-    let text = std::fs::read_to_string(&fixture.input).map_err(|err| format!("{}: {err}", fixture.input.display()))?;
+    let text = std::fs::read_to_string(&fixture.input)
+        .map_err(|err| format!("{}: {err}", fixture.input.display()))?;
     Ok(match fixture.kind {
         Kind::Complaint => qinqing_core::validate_complaint_json(&text, options),
         Kind::Contract => qinqing_core::validate_contract_json(&text, options),

@@ -49,7 +49,12 @@ fn every_fixture_matches_its_expected_answer() {
             )),
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -58,7 +63,10 @@ fn names_state_the_verdict() {
     let mut wrong = Vec::new();
     for fixture in fixtures().unwrap() {
         let answer = answer(&fixture, &options).unwrap();
-        let has_warning = answer.issues.iter().any(|issue| issue.severity == Severity::Warning);
+        let has_warning = answer
+            .issues
+            .iter()
+            .any(|issue| issue.severity == Severity::Warning);
         let ok = match fixture.intent() {
             Intent::Clean => answer.valid && answer.issues.is_empty() && !answer.priority,
             Intent::Warnings => answer.valid && has_warning && !answer.priority,
@@ -66,10 +74,20 @@ fn names_state_the_verdict() {
             Intent::Invalid => !answer.valid,
         };
         if !ok {
-            wrong.push(format!("{}/{} ({:?}): {}", fixture.kind.folder(), fixture.name, fixture.intent(), answer.to_json()));
+            wrong.push(format!(
+                "{}/{} ({:?}): {}",
+                fixture.kind.folder(),
+                fixture.name,
+                fixture.intent(),
+                answer.to_json()
+            ));
         }
     }
-    assert!(wrong.is_empty(), "fixtures whose answer contradicts their name:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "fixtures whose answer contradicts their name:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -85,20 +103,129 @@ fn every_registered_code_is_produced_by_a_fixture() {
         .iter()
         .map(|rule| rule.code)
         .filter(|code| !produced.contains(*code))
-        .filter(|code| !NOT_FROM_DOCUMENTS.iter().any(|(prefix, _)| code.starts_with(prefix)))
+        .filter(|code| {
+            !NOT_FROM_DOCUMENTS
+                .iter()
+                .any(|(prefix, _)| code.starts_with(prefix))
+        })
         .collect();
-    assert!(missing.is_empty(), "no fixture produces these codes (add one, or list the code with a reason): {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "no fixture produces these codes (add one, or list the code with a reason): {missing:?}"
+    );
 }
 
 #[test]
 fn every_expected_file_has_an_input() {
     for kind in qinqing_tests::Kind::ALL {
-        let dir = qinqing_tests::fixtures_dir().join("expected").join(kind.folder());
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let dir = qinqing_tests::fixtures_dir()
+            .join("expected")
+            .join(kind.folder());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries {
             let path = entry.unwrap().path();
-            let input = qinqing_tests::fixtures_dir().join(kind.folder()).join(path.file_name().unwrap());
-            assert!(input.exists(), "{} has no input {}; delete it", path.display(), input.display());
+            let input = qinqing_tests::fixtures_dir()
+                .join(kind.folder())
+                .join(path.file_name().unwrap());
+            assert!(
+                input.exists(),
+                "{} has no input {}; delete it",
+                path.display(),
+                input.display()
+            );
         }
     }
+}
+
+/// The three entry points agree: text, value and (where the document has no structural
+/// issue) the typed model give the same answer.
+#[test]
+fn text_value_and_typed_entry_points_agree() {
+    use qinqing_tests::Kind;
+    let options = corpus_options().unwrap();
+    let structural = |code: &str| {
+        code.starts_with("json.")
+            || code.starts_with("type.")
+            || code == "field.unknown"
+            || code == "enum.unknown"
+    };
+    for fixture in fixtures().unwrap() {
+        let text = std::fs::read_to_string(&fixture.input).unwrap();
+        let from_text = answer(&fixture, &options).unwrap();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        if from_text
+            .issues
+            .iter()
+            .any(|issue| issue.code.starts_with("json."))
+        {
+            continue;
+        }
+        let (from_value, typed) = match fixture.kind {
+            Kind::Complaint => (
+                qinqing_core::validate_complaint_value(&value, &options),
+                serde_json::from_value(value)
+                    .ok()
+                    .map(|doc| qinqing_core::validate_complaint(&doc, &options)),
+            ),
+            Kind::Contract => (
+                qinqing_core::validate_contract_value(&value, &options),
+                serde_json::from_value(value)
+                    .ok()
+                    .map(|doc| qinqing_core::validate_contract(&doc, &options)),
+            ),
+        };
+        assert_eq!(
+            from_value, from_text,
+            "{}: value and text differ",
+            fixture.name
+        );
+        if !from_text.issues.iter().any(|issue| structural(&issue.code)) {
+            if let Some(typed) = typed {
+                assert_eq!(typed, from_text, "{}: typed and text differ", fixture.name);
+            }
+        }
+    }
+}
+
+/// `fixtures/expected-en/<kind>/<name>.json`: the same fixtures answered in English. Only the
+/// names present there are checked; to add one, create the file empty and bless.
+#[test]
+fn english_answers_match_for_the_listed_fixtures() {
+    let options = qinqing_core::Options {
+        lang: qinqing_core::Lang::En,
+        ..corpus_options().unwrap()
+    };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for fixture in fixtures().unwrap() {
+        let english = qinqing_tests::fixtures_dir()
+            .join("expected-en")
+            .join(fixture.kind.folder())
+            .join(format!("{}.json", fixture.name));
+        let Ok(expected) = std::fs::read_to_string(&english) else {
+            continue;
+        };
+        checked += 1;
+        let actual = expected_text(&answer(&fixture, &options).unwrap());
+        if blessing() {
+            std::fs::write(&english, &actual).unwrap();
+        } else if expected != actual {
+            failures.push(format!(
+                "{}/{} (en): answer differs\n  expected: {}  actual:   {}",
+                fixture.kind.folder(),
+                fixture.name,
+                expected,
+                actual
+            ));
+        }
+    }
+    assert!(
+        checked >= 10,
+        "expected-en should cover a handful of fixtures, found {checked}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -237,7 +237,7 @@ impl FormState {
                         self.raw.insert(path.clone(), text.clone());
                         parse_integer(&text).map(Value::from).or_else(|| nonblank(&text))
                     }
-                    _ => (!text.is_empty()).then(|| Value::String(text)),
+                    _ => (!text.is_empty()).then_some(Value::String(text)),
                 };
                 if value.is_none() {
                     self.raw.remove(&path);
@@ -458,6 +458,10 @@ fn unescape(token: &str) -> String {
 
 /// Sets (or with `None`, removes) the value at a JSON pointer, creating objects on the way.
 pub(crate) fn set_pointer(doc: &mut Value, pointer: &str, value: Option<Value>) {
+    if value.is_none() && doc.pointer(pointer).is_none() {
+        // Nothing to remove; do not create empty parents either.
+        return;
+    }
     let tokens: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
     let Some((last, parents)) = tokens.split_last() else {
         if let Some(value) = value {
@@ -679,7 +683,9 @@ mod tests {
         assert_eq!(s.focus_token, 1);
         assert_eq!(s.attempt, 0);
         s.server_issues.clear();
+        s.doc = serde_json::from_str(include_str!("../../tests/fixtures/complaints/valid-enterprise.json")).unwrap_or_default();
         s.apply(Action::Submit);
+        assert_eq!(s.answer.issues, vec![]);
         assert_eq!(s.attempt, 1);
         assert_eq!(s.status, Status::Sending);
     }

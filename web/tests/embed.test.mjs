@@ -18,7 +18,7 @@ test('portal: the embedded form lives in a shadow root and styles do not leak', 
     const root = host.shadowRoot;
     const input = root.querySelector('#qq-complainant-uscc');
     const style = getComputedStyle(input);
-    const portalP = document.querySelector('.crumb');
+    const portalP = document.querySelector('.content > p:not(.crumb)');
     return {
       inShadow: !!root && !!root.querySelector('form') && document.querySelector('#qq-complainant-uscc') === null,
       borderStyle: style.borderTopStyle,

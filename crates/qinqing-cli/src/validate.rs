@@ -32,7 +32,10 @@ pub(crate) struct Common {
 
 impl Common {
     pub(crate) fn options(&self) -> Options {
-        Options { lang: self.lang, today: Some(self.today.unwrap_or_else(today_in_china)) }
+        Options {
+            lang: self.lang,
+            today: Some(self.today.unwrap_or_else(today_in_china)),
+        }
     }
 }
 
@@ -101,14 +104,19 @@ fn read_input(file: Option<&std::path::Path>) -> Result<String, String> {
         Some(path) => path.display().to_string(),
     };
     let read = match file {
-        Some(path) if path.as_os_str() != "-" => std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)),
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        }
         _ => std::io::stdin().lock().read_to_end(&mut bytes),
     };
     if let Err(err) = read {
         return Err(format!("cannot read {name}: {err}"));
     }
     String::from_utf8(bytes).map_err(|err| {
-        format!("{name} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and try again", err.utf8_error().valid_up_to())
+        format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and try again",
+            err.utf8_error().valid_up_to()
+        )
     })
 }
 
@@ -117,7 +125,8 @@ pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
 }
 
 pub(crate) fn parse_today(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date; use YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; use YYYY-MM-DD"))
 }
 
 /// Today's date in China (UTC+8, no daylight saving). The CLI may read the clock; the core

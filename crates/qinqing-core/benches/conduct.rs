@@ -2,6 +2,9 @@
 //!
 //! Run with `cargo bench -p qinqing-core --bench conduct`.
 
+// `criterion_group!` generates a public `benches` function that cannot carry a doc comment.
+#![allow(missing_docs)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use qinqing_core::detect_conduct;
 

@@ -3,12 +3,14 @@
 //!
 //! `cargo bench -p qinqing-core --bench validate -- --warm-up-time 1 --measurement-time 3`
 
+#![expect(missing_docs, reason = "criterion_group! generates an undocumented function")]
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use qinqing_core::{
-    validate_complaint, validate_complaint_json, validate_complaint_value, validate_contract_json, Complaint, Lang,
-    Options,
+    validate_complaint, validate_complaint_json, validate_complaint_value, validate_contract_json,
+    Complaint, Lang, Options,
 };
 
 const COMPLAINT: &str = r#"{
@@ -37,17 +39,27 @@ const CONTRACT: &str = r#"{
 }"#;
 
 fn options() -> Options {
-    Options { lang: Lang::Zh, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27) }
+    Options {
+        lang: Lang::Zh,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+    }
 }
 
 fn bench(c: &mut Criterion) {
     let options = options();
     let value: serde_json::Value = serde_json::from_str(COMPLAINT).unwrap_or_default();
     let typed: Complaint = serde_json::from_value(value.clone()).unwrap_or_default();
-    assert!(validate_complaint(&typed, &options).issues.is_empty(), "the benchmark complaint must be clean");
+    assert!(
+        validate_complaint(&typed, &options).issues.is_empty(),
+        "the benchmark complaint must be clean"
+    );
 
-    c.bench_function("complaint/typed", |b| b.iter(|| validate_complaint(black_box(&typed), &options)));
-    c.bench_function("complaint/value", |b| b.iter(|| validate_complaint_value(black_box(&value), &options)));
+    c.bench_function("complaint/typed", |b| {
+        b.iter(|| validate_complaint(black_box(&typed), &options))
+    });
+    c.bench_function("complaint/value", |b| {
+        b.iter(|| validate_complaint_value(black_box(&value), &options))
+    });
     c.bench_function("complaint/json_text_to_answer", |b| {
         b.iter(|| validate_complaint_json(black_box(COMPLAINT), &options).to_json())
     });

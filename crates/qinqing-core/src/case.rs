@@ -10,6 +10,10 @@
 //! An event that the current stage does not allow is an [`Issue`] with code
 //! `case.illegalTransition`, not a panic, so the server can answer 409 with a clear sentence.
 
+// A refused step is the project's `Issue` value itself, like every other check, not boxed:
+// it happens once per refused request, never in a hot loop.
+#![allow(clippy::result_large_err)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Issue, Lang, Severity};

@@ -79,6 +79,7 @@ static REGISTRY: &[&Rule] = &[
     &crate::ffi::INPUT_NOT_JSON,
     &crate::ffi::INPUT_NOT_TEXT,
     &crate::ffi::INPUT_UNKNOWN_VALUE,
+    &crate::validate::rules::TRUNCATED,
     &crate::validate::rules::JSON_SYNTAX,
     &crate::validate::rules::JSON_TOO_DEEP,
     &crate::validate::rules::JSON_TOO_LARGE,

@@ -83,9 +83,14 @@ pub fn rejected_input(problem: InputProblem<'_>, path: &str, lang: Lang) -> Answ
 /// Reads [`Options`] from JSON text such as `{"lang":"en","today":"2026-11-27"}`; `null`
 /// gives the defaults. Anything else that does not fit is an `options.invalid` answer.
 pub fn options_from_json(text: &str) -> Result<Options, Answer> {
+    let rejected = || rejected_input(InputProblem::BadOptions, "", Lang::default());
+    // serde would also read a struct from an array (`[]`): only an object or null will do.
+    if !text.trim_start().starts_with(['{', 'n']) {
+        return Err(rejected());
+    }
     match serde_json::from_str::<Option<Options>>(text) {
         Ok(options) => Ok(options.unwrap_or_default()),
-        Err(_) => Err(rejected_input(InputProblem::BadOptions, "", Lang::default())),
+        Err(_) => Err(rejected()),
     }
 }
 
@@ -97,14 +102,23 @@ mod tests {
     fn options_read_from_json() {
         let options = options_from_json(r#"{"lang":"en","today":"2026-11-27"}"#).unwrap();
         assert_eq!(options.lang, Lang::En);
-        assert_eq!(options.today.map(|d| d.to_string()).as_deref(), Some("2026-11-27"));
+        assert_eq!(
+            options.today.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-27")
+        );
         assert_eq!(options_from_json("null").unwrap(), Options::default());
         assert_eq!(options_from_json("{}").unwrap(), Options::default());
     }
 
     #[test]
     fn bad_options_are_an_answer() {
-        for text in [r#"{"lang":"fr"}"#, r#"{"today":"2026-13-01"}"#, "42", "[]", ""] {
+        for text in [
+            r#"{"lang":"fr"}"#,
+            r#"{"today":"2026-13-01"}"#,
+            "42",
+            "[]",
+            "",
+        ] {
             let answer = options_from_json(text).unwrap_err();
             assert!(!answer.valid, "{text}");
             assert_eq!(answer.issues[0].code, "options.invalid", "{text}");

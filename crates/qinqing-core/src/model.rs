@@ -4,6 +4,11 @@
 //! typed them (`String`), so nothing entered is lost and every rule can say exactly what is
 //! wrong with a value; the rules parse them. Every field is optional in the type: a missing
 //! required field is an [`Issue`](crate::Issue) at its own path, not a parse failure.
+//!
+//! Deserialising these types with serde directly ignores unknown fields and stops at the first
+//! wrong type; [`validate_complaint_json`](crate::validate_complaint_json) and the other
+//! `_json` / `_value` entry points instead report every unknown field, wrong type and unknown
+//! enum value as an issue at its path.
 
 use serde::{Deserialize, Serialize};
 

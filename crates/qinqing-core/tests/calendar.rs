@@ -443,5 +443,5 @@ fn embedded_tables_are_small() {
     let (embedded, heap) = qinqing_core::calendar_table_sizes();
     println!("embedded calendar tables: {embedded} bytes; index on the heap: {heap} bytes");
     assert!(embedded < 24_000, "{embedded}");
-    assert!(heap < 700_000, "{heap}");
+    assert!(heap < 800_000, "{heap}");
 }

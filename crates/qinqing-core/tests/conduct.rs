@@ -276,4 +276,23 @@ mod conduct {
         let ascii = "a".repeat(2 << 20);
         assert!(detected_ids(&ascii).is_empty());
     }
+
+    proptest::proptest! {
+        /// Whatever the text, spans are in bounds, sorted, disjoint, and `phrase` is exactly
+        /// the characters between `start` and `end`, which start and end on a non-space.
+        #[test]
+        fn spans_always_match_the_text(text in "[摊派强制入会违约乱 \u{3000}\n\u{200B}😀a，]{0,40}") {
+            let chars: Vec<char> = text.chars().collect();
+            let found = detect_conduct(&text);
+            let mut last_end = 0;
+            for m in &found {
+                proptest::prop_assert!(last_end <= m.start && m.start < m.end && m.end <= chars.len());
+                proptest::prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.phrase.clone());
+                proptest::prop_assert!(!chars[m.start].is_whitespace() && !chars[m.end - 1].is_whitespace());
+                let squeezed: String = m.phrase.chars().filter(|c| !c.is_whitespace() && *c != '\u{200B}').collect();
+                proptest::prop_assert!(m.id.phrases().contains(&squeezed.as_str()));
+                last_end = m.end;
+            }
+        }
+    }
 }

@@ -12,14 +12,18 @@ pub(crate) const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Checks the content type, reads at most [`MAX_BODY_BYTES`], checks nesting and parses.
-pub(crate) async fn read_json(headers: &HeaderMap, body: Body) -> Result<serde_json::Value, Problem> {
+pub(crate) async fn read_json(
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<serde_json::Value, Problem> {
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .map(|mime| {
             let mime = mime.trim().to_ascii_lowercase();
-            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
         })
         .unwrap_or(false);
     if !json_type {
@@ -37,7 +41,11 @@ pub(crate) async fn read_json(headers: &HeaderMap, body: Body) -> Result<serde_j
         Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => {
             return Err(Problem::body_too_large(MAX_BODY_BYTES))
         }
-        Err(err) => return Err(Problem::malformed_json(&format!("the body could not be read ({err})"))),
+        Err(err) => {
+            return Err(Problem::malformed_json(&format!(
+                "the body could not be read ({err})"
+            )))
+        }
     };
     if depth(&bytes) > MAX_DEPTH {
         return Err(Problem::too_deep(MAX_DEPTH));

@@ -24,7 +24,9 @@ impl Clock {
 
     /// A clock stopped at `now` (see `--now`).
     pub fn fixed(now: DateTime<FixedOffset>) -> Clock {
-        Clock { fixed: RwLock::new(Some(now)) }
+        Clock {
+            fixed: RwLock::new(Some(now)),
+        }
     }
 
     /// Stops the clock at `now`, or lets it follow the system time again with `None`.
@@ -37,7 +39,9 @@ impl Clock {
     /// Now, in China time.
     pub fn now(&self) -> DateTime<FixedOffset> {
         let fixed = self.fixed.read().ok().and_then(|fixed| *fixed);
-        fixed.unwrap_or_else(|| Utc::now().with_timezone(&china())).with_timezone(&china())
+        fixed
+            .unwrap_or_else(|| Utc::now().with_timezone(&china()))
+            .with_timezone(&china())
     }
 
     /// Now as RFC 3339 text with the +08:00 offset, e.g. `2026-12-01T09:30:00+08:00`.
@@ -53,8 +57,9 @@ impl Clock {
 
 /// Parses an RFC 3339 time such as `2026-12-10T10:00:00+08:00` (for `--now`).
 pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map_err(|err| format!("`{text}` is not an RFC 3339 time such as 2026-12-10T10:00:00+08:00: {err}"))
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|err| {
+        format!("`{text}` is not an RFC 3339 time such as 2026-12-10T10:00:00+08:00: {err}")
+    })
 }
 
 #[cfg(test)]

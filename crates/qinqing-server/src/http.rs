@@ -11,16 +11,20 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use qinqing_core::{validate_complaint_value, validate_contract_value, Answer, CaseEvent, Lang, Options};
+use qinqing_core::{
+    validate_complaint_value, validate_contract_value, Answer, CaseEvent, Lang, Options, Region,
+};
 use serde_json::{json, Value};
 use tower_http::services::ServeDir;
 
 use crate::body::read_json;
 use crate::clock::Clock;
-use crate::deadline::{Deadline, Deadlines, Standing};
+use crate::deadline::{Deadlines, Standing};
 use crate::mask::mask;
 use crate::reply::{answer_response, value_response, Problem};
-use crate::store::{CaseFilter, CaseKind, CaseSummary, EventOutcome, Inserted, NewCase, NewEvent, Store};
+use crate::store::{
+    CaseFilter, CaseKind, CaseSummary, EventOutcome, Inserted, NewCase, NewEvent, Store,
+};
 
 /// Longest accepted `Idempotency-Key`.
 const MAX_KEY_LEN: usize = 200;
@@ -62,7 +66,10 @@ pub(crate) fn router(app: Arc<App>, web: &Path) -> Router {
     let with_static = if web.join("index.html").is_file() {
         api.fallback_service(ServeDir::new(web))
     } else {
-        tracing::warn!("{} has no index.html: serving the API only (build the forms with scripts/build-web)", web.display());
+        tracing::warn!(
+            "{} has no index.html: serving the API only (build the forms with scripts/build-web)",
+            web.display()
+        );
         api.fallback(no_bundle)
     };
     with_static.layer(middleware::from_fn(headers_and_log))
@@ -103,8 +110,13 @@ async fn no_bundle() -> Response {
 }
 
 async fn api_not_found(headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
-    Problem::new(StatusCode::NOT_FOUND, "request.notFound", "没有这个接口。", "There is no such API endpoint.")
-        .respond(lang_of(query.as_deref(), &headers))
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "request.notFound",
+        "没有这个接口。",
+        "There is no such API endpoint.",
+    )
+    .respond(lang_of(query.as_deref(), &headers))
 }
 
 /// `?lang=en`, else the first language of `Accept-Language`, else zh.
@@ -114,7 +126,11 @@ pub(crate) fn lang_of(query: Option<&str>, headers: &HeaderMap) -> Lang {
         headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(',').find_map(|tag| Lang::from_tag(tag.split(';').next().unwrap_or("").trim())))
+            .and_then(|value| {
+                value
+                    .split(',')
+                    .find_map(|tag| Lang::from_tag(tag.split(';').next().unwrap_or("").trim()))
+            })
     };
     from_query.or_else(from_header).unwrap_or_default()
 }
@@ -128,7 +144,10 @@ fn query_param(query: Option<&str>, name: &str) -> Option<String> {
 
 async fn health(State(app): Shared) -> Response {
     match app.store.count_cases().await {
-        Ok(cases) => value_response(StatusCode::OK, &json!({ "ok": true, "cases": cases, "now": app.clock.now_text() })),
+        Ok(cases) => value_response(
+            StatusCode::OK,
+            &json!({ "ok": true, "cases": cases, "now": app.clock.now_text() }),
+        ),
         Err(err) => Problem::store(&err).respond(Lang::Zh),
     }
 }
@@ -140,11 +159,21 @@ fn validate(kind: CaseKind, document: &Value, options: &Options) -> Answer {
     }
 }
 
-async fn validate_complaint(state: Shared, headers: HeaderMap, query: RawQuery, body: Body) -> Response {
+async fn validate_complaint(
+    state: Shared,
+    headers: HeaderMap,
+    query: RawQuery,
+    body: Body,
+) -> Response {
     validate_only(state, CaseKind::Complaint, headers, query, body).await
 }
 
-async fn validate_contract(state: Shared, headers: HeaderMap, query: RawQuery, body: Body) -> Response {
+async fn validate_contract(
+    state: Shared,
+    headers: HeaderMap,
+    query: RawQuery,
+    body: Body,
+) -> Response {
     validate_only(state, CaseKind::Contract, headers, query, body).await
 }
 
@@ -161,20 +190,39 @@ async fn validate_only(
         Ok(document) => document,
         Err(problem) => return problem.respond(lang),
     };
-    let options = Options { lang, today: Some(app.clock.today()) };
+    let options = Options {
+        lang,
+        today: Some(app.clock.today()),
+    };
     answer_response(StatusCode::OK, &validate(kind, &document, &options))
 }
 
-async fn submit_complaint(state: Shared, headers: HeaderMap, query: RawQuery, body: Body) -> Response {
+async fn submit_complaint(
+    state: Shared,
+    headers: HeaderMap,
+    query: RawQuery,
+    body: Body,
+) -> Response {
     submit(state, CaseKind::Complaint, headers, query, body).await
 }
 
-async fn submit_contract(state: Shared, headers: HeaderMap, query: RawQuery, body: Body) -> Response {
+async fn submit_contract(
+    state: Shared,
+    headers: HeaderMap,
+    query: RawQuery,
+    body: Body,
+) -> Response {
     submit(state, CaseKind::Contract, headers, query, body).await
 }
 
 /// Validate with the core, then store: 201 new case, 200 replayed retry, 422 invalid.
-async fn submit(State(app): Shared, kind: CaseKind, headers: HeaderMap, RawQuery(query): RawQuery, body: Body) -> Response {
+async fn submit(
+    State(app): Shared,
+    kind: CaseKind,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Body,
+) -> Response {
     let lang = lang_of(query.as_deref(), &headers);
     let key = match idempotency_key(&headers) {
         Ok(key) => key,
@@ -186,9 +234,25 @@ async fn submit(State(app): Shared, kind: CaseKind, headers: HeaderMap, RawQuery
     };
     let now = app.clock.now();
     let received_at = app.clock.now_text();
-    let options = Options { lang, today: Some(now.date_naive()) };
+    let options = Options {
+        lang,
+        today: Some(now.date_naive()),
+    };
     let answer = validate(kind, &document, &options);
     if !answer.valid {
+        // A retry of a submission that was accepted earlier returns that case even if the
+        // document would no longer pass (a rule changed, or "today" moved on).
+        if let Some(key) = key {
+            match app.store.find_by_key(kind, key).await {
+                Ok(Some((summary, stored)))
+                    if crate::sqlite::submitted_part(&stored) == crate::sqlite::submitted_part(&document) =>
+                {
+                    return accepted(StatusCode::OK, &summary, &answer);
+                }
+                Ok(_) => {}
+                Err(err) => return Problem::store(&err).respond(lang),
+            }
+        }
         return answer_response(StatusCode::UNPROCESSABLE_ENTITY, &answer);
     }
     let Some(fields) = document.as_object_mut() else {
@@ -202,16 +266,28 @@ async fn submit(State(app): Shared, kind: CaseKind, headers: HeaderMap, RawQuery
     };
     // The time of receipt starts the §八 clock, so only the server may set it.
     fields.insert("receivedAt".into(), Value::String(received_at.clone()));
-    let deadline = match app.deadlines().reply_deadline(&received_at) {
+    let deadline = match app.deadlines().reply_deadline(&received_at, lang) {
         Ok(deadline) => deadline,
-        Err(err) => return Problem::internal(&format!("no reply deadline for {received_at}: {err}")).respond(lang),
+        Err(err) => {
+            return Problem::internal(&format!(
+                "no reply deadline for {received_at}: {}",
+                err.code()
+            ))
+            .respond(lang)
+        }
+    };
+    let due_date = deadline.due_date.to_string();
+    let deadline = match serde_json::to_value(&deadline) {
+        Ok(deadline) => deadline,
+        Err(err) => return Problem::internal(&err.to_string()).respond(lang),
     };
     let contact = contact_phone(&document);
     let new = NewCase {
         kind,
         year: chrono::Datelike::year(&now),
         received_at,
-        due_date: deadline.due_date.clone(),
+        due_date,
+        deadline,
         document,
         idempotency_key: key,
     };
@@ -235,13 +311,16 @@ async fn submit(State(app): Shared, kind: CaseKind, headers: HeaderMap, RawQuery
         }
         Err(err) => return Problem::store(&err).respond(lang),
     };
-    let deadline = app.deadlines().deadline_for(&summary.due_date);
+    accepted(status, &summary, &answer)
+}
+
+fn accepted(status: StatusCode, summary: &CaseSummary, answer: &Answer) -> Response {
     value_response(
         status,
         &json!({
             "caseId": summary.case_id,
             "receivedAt": summary.received_at,
-            "deadline": deadline,
+            "deadline": summary.deadline,
             "answer": answer,
         }),
     )
@@ -272,7 +351,11 @@ fn contact_phone(document: &Value) -> String {
 }
 
 /// `closed`, `replied`, or how an unanswered case stands against its deadline today.
-fn status_of(deadlines: &Deadlines, summary: &CaseSummary, today: chrono::NaiveDate) -> &'static str {
+fn status_of(
+    deadlines: &Deadlines,
+    summary: &CaseSummary,
+    today: chrono::NaiveDate,
+) -> &'static str {
     if summary.state.stage.is_closed() {
         return "closed";
     }
@@ -287,10 +370,19 @@ fn status_of(deadlines: &Deadlines, summary: &CaseSummary, today: chrono::NaiveD
 }
 
 fn reply_on_time(deadlines: &Deadlines, summary: &CaseSummary) -> Option<bool> {
-    summary.state.replied_at.as_deref().map(|replied| deadlines.on_time(&summary.due_date, replied))
+    summary
+        .state
+        .replied_at
+        .as_deref()
+        .map(|replied| deadlines.on_time(&summary.due_date, replied))
 }
 
-async fn get_case(State(app): Shared, UrlPath(id): UrlPath<String>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+async fn get_case(
+    State(app): Shared,
+    UrlPath(id): UrlPath<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let lang = lang_of(query.as_deref(), &headers);
     let record = match app.store.get_case(id.clone()).await {
         Ok(Some(record)) => record,
@@ -300,15 +392,20 @@ async fn get_case(State(app): Shared, UrlPath(id): UrlPath<String>, headers: Hea
     let deadlines = app.deadlines();
     let status = status_of(&deadlines, &record.summary, app.clock.today());
     let on_time = reply_on_time(&deadlines, &record.summary);
-    let deadline: Deadline = deadlines.deadline_for(&record.summary.due_date);
+    let days_left = match status {
+        "open" | "dueToday" => {
+            deadlines.working_days_left(&record.summary.due_date, app.clock.today())
+        }
+        _ => None,
+    };
     let mut body = match serde_json::to_value(&record) {
         Ok(body) => body,
         Err(err) => return Problem::internal(&err.to_string()).respond(lang),
     };
     if let Some(fields) = body.as_object_mut() {
         fields.insert("status".into(), json!(status));
-        fields.insert("deadline".into(), json!(deadline));
         fields.insert("replyOnTime".into(), json!(on_time));
+        fields.insert("workingDaysLeft".into(), json!(days_left));
     }
     value_response(StatusCode::OK, &body)
 }
@@ -333,7 +430,10 @@ async fn list_cases(State(app): Shared, headers: HeaderMap, RawQuery(query): Raw
             .respond(lang)
         }
     };
-    let limit = query_param(query.as_deref(), "limit").and_then(|limit| limit.parse::<u32>().ok()).unwrap_or(1000).min(10_000);
+    let limit = query_param(query.as_deref(), "limit")
+        .and_then(|limit| limit.parse::<u32>().ok())
+        .unwrap_or(1000)
+        .min(10_000);
     let cases = match app.store.list_cases(filter, limit).await {
         Ok(cases) => cases,
         Err(err) => return Problem::store(&err).respond(lang),
@@ -355,7 +455,10 @@ async fn list_cases(State(app): Shared, headers: HeaderMap, RawQuery(query): Raw
             })
         })
         .collect();
-    value_response(StatusCode::OK, &json!({ "count": rows.len(), "cases": rows }))
+    value_response(
+        StatusCode::OK,
+        &json!({ "count": rows.len(), "cases": rows }),
+    )
 }
 
 async fn post_event(
@@ -379,7 +482,10 @@ async fn post_event(
         )
         .respond(lang);
     };
-    let by = fields.remove("by").and_then(|by| by.as_str().map(|by| by.trim().to_owned())).unwrap_or_default();
+    let by = fields
+        .remove("by")
+        .and_then(|by| by.as_str().map(|by| by.trim().to_owned()))
+        .unwrap_or_default();
     if by.is_empty() {
         return Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -405,19 +511,36 @@ async fn post_event(
             .respond(lang)
         }
     };
-    let new = NewEvent { case_id: id.clone(), by, at: app.clock.now_text(), event, lang };
+    let new = NewEvent {
+        case_id: id.clone(),
+        by,
+        at: app.clock.now_text(),
+        event,
+        lang,
+    };
     match app.store.append_event(new).await {
-        Ok(EventOutcome::Applied(summary, record)) => value_response(
-            StatusCode::CREATED,
-            &json!({ "caseId": summary.case_id, "event": record, "state": summary.state }),
+        Ok(EventOutcome::Applied(applied)) => {
+            let (summary, record) = *applied;
+            value_response(
+                StatusCode::CREATED,
+                &json!({ "caseId": summary.case_id, "event": record, "state": summary.state }),
+            )
+        }
+        Ok(EventOutcome::Refused(issue)) => answer_response(
+            StatusCode::CONFLICT,
+            &Answer::from_issues(vec![issue], false),
         ),
-        Ok(EventOutcome::Refused(issue)) => answer_response(StatusCode::CONFLICT, &Answer::from_issues(vec![issue], false)),
         Ok(EventOutcome::NotFound) => Problem::case_not_found(&id).respond(lang),
         Err(err) => Problem::store(&err).respond(lang),
     }
 }
 
-async fn get_calendar(State(app): Shared, UrlPath(year): UrlPath<String>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+async fn get_calendar(
+    State(app): Shared,
+    UrlPath(year): UrlPath<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let lang = lang_of(query.as_deref(), &headers);
     let not_known = || {
         Problem::new(
@@ -431,13 +554,33 @@ async fn get_calendar(State(app): Shared, UrlPath(year): UrlPath<String>, header
     let Ok(year_number) = year.parse::<i32>() else {
         return not_known();
     };
-    match app.deadlines().year_days(year_number) {
+    let region = match query_param(query.as_deref(), "region") {
+        None => Region::Guangxi,
+        Some(name) => match Region::from_name(&name) {
+            Some(region) => region,
+            None => {
+                return Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "request.badRegion",
+                    "region 只能是 guangxi 或 national。",
+                    "region must be guangxi or national.",
+                )
+                .respond(lang)
+            }
+        },
+    };
+    match app.deadlines().year_days(year_number, region) {
         Some(days) => value_response(StatusCode::OK, &days),
         None => not_known(),
     }
 }
 
-async fn load_calendar(State(app): Shared, headers: HeaderMap, RawQuery(query): RawQuery, body: Body) -> Response {
+async fn load_calendar(
+    State(app): Shared,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Body,
+) -> Response {
     let lang = lang_of(query.as_deref(), &headers);
     if let Err(problem) = check_admin(&app, &headers) {
         return problem.respond(lang);
@@ -447,18 +590,30 @@ async fn load_calendar(State(app): Shared, headers: HeaderMap, RawQuery(query): 
         Err(problem) => return problem.respond(lang),
     };
     let text = notice.to_string();
-    let (updated, year) = match app.deadlines().with_year_json(&text) {
+    let (updated, year) = match app.deadlines().with_year_json(&text, lang) {
         Ok(loaded) => loaded,
-        Err(issues) => return answer_response(StatusCode::UNPROCESSABLE_ENTITY, &Answer::from_issues(issues, false)),
+        Err(issues) => {
+            return answer_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &Answer::from_issues(issues, false),
+            )
+        }
     };
-    if let Err(err) = app.store.save_calendar_year(year, text, app.clock.now_text()).await {
+    if let Err(err) = app
+        .store
+        .save_calendar_year(year, text, app.clock.now_text())
+        .await
+    {
         return Problem::store(&err).respond(lang);
     }
     if let Ok(mut current) = app.deadlines.write() {
         *current = Arc::new(updated);
     }
     tracing::info!("calendar year {year} loaded");
-    value_response(StatusCode::CREATED, &json!({ "year": year, "loaded": true }))
+    value_response(
+        StatusCode::CREATED,
+        &json!({ "year": year, "loaded": true }),
+    )
 }
 
 fn check_admin(app: &App, headers: &HeaderMap) -> Result<(), Problem> {
@@ -474,7 +629,11 @@ fn check_admin(app: &App, headers: &HeaderMap) -> Result<(), Problem> {
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
-        .or_else(|| headers.get("x-admin-token").and_then(|value| value.to_str().ok()))
+        .or_else(|| {
+            headers
+                .get("x-admin-token")
+                .and_then(|value| value.to_str().ok())
+        })
         .unwrap_or("");
     if constant_time_eq(given.trim().as_bytes(), expected.as_bytes()) {
         Ok(())

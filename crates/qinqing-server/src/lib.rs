@@ -10,6 +10,23 @@
 //!   serves until Ctrl-C.
 //! - The ledger sits behind the [`Store`] trait; [`SqliteStore`] is the embedded default.
 //! - Logs never contain documents; the few personal numbers logged go through [`mask`].
+//!
+//! ## API (JSON; every error is an `Answer`: `{valid: false, priority: false, issues: [...]}`)
+//!
+//! | request | answer |
+//! |---|---|
+//! | `POST /api/complaints` (`Idempotency-Key` optional) | 201 `{caseId, receivedAt, deadline, answer}`; 200 same case for a retry with the same key and document; 422 invalid, or key reused with another document |
+//! | `POST /api/contracts` | the same, case numbers `GXC-YYYY-NNNNNN` |
+//! | `POST /api/validate/complaint`, `/api/validate/contract` | 200 with the core's answer; nothing stored |
+//! | `GET /api/cases/{id}` | document, state, events (who, when, what), deadline, `status`, `replyOnTime`, `workingDaysLeft` |
+//! | `GET /api/cases?status=overdue\|dueToday\|open\|closed&limit=N` | `{count, cases}`; `open` = not closed; `overdue`/`dueToday` = no written reply yet and the due date passed / is today (China date of the server clock) |
+//! | `POST /api/cases/{id}/events` `{kind, by, unit?/meeting?/note?/text?}` | 201 `{caseId, event, state}`; 409 step not allowed now (`case.illegalTransition`) |
+//! | `GET /api/calendar/{year}?region=guangxi\|national` | the year's holidays and make-up working days with reasons |
+//! | `POST /api/calendar` (`Authorization: Bearer <admin token>`) | loads a notice year; kept in the ledger and re-applied at start |
+//! | `GET /api/health` | `{ok, cases, now}` |
+//!
+//! Limits: body ≤ 1 MiB (413), JSON nesting ≤ 32 (400), `Content-Type: application/json`
+//! (415), malformed JSON (400); a database that cannot be written answers 503.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,13 +49,17 @@ pub use clock::{parse_instant, Clock};
 pub use mask::mask;
 pub use sqlite::SqliteStore;
 pub use store::{
-    CaseFilter, CaseKind, CaseRecord, CaseSummary, EventOutcome, EventRecord, Inserted, NewCase, NewEvent, Store,
-    StoreError, StoreFuture,
+    CaseFilter, CaseKind, CaseRecord, CaseSummary, EventOutcome, EventRecord, Inserted, NewCase,
+    NewEvent, Store, StoreError, StoreFuture,
 };
 
 /// The server's command line (every option also reads an environment variable).
 #[derive(Debug, Clone, clap::Parser)]
-#[command(name = "qinqing-server", version, about = "qinqing reference server and case ledger")]
+#[command(
+    name = "qinqing-server",
+    version,
+    about = "qinqing reference server and case ledger"
+)]
 pub struct Config {
     /// Address to listen on. Keep it on loopback unless a reverse proxy is in front.
     #[arg(long, env = "QINQING_ADDR", default_value = "127.0.0.1:8080")]
@@ -93,12 +114,16 @@ impl Server {
     pub async fn stop(self) -> Result<(), String> {
         // The receiver is gone only if the server already stopped.
         let _ = self.shutdown.send(());
-        self.task.await.map_err(|err| format!("server task failed: {err}"))?
+        self.task
+            .await
+            .map_err(|err| format!("server task failed: {err}"))?
     }
 
     /// Serves until the server stops on its own (it does not, short of an error).
     pub async fn wait(self) -> Result<(), String> {
-        self.task.await.map_err(|err| format!("server task failed: {err}"))?
+        self.task
+            .await
+            .map_err(|err| format!("server task failed: {err}"))?
     }
 }
 
@@ -108,13 +133,21 @@ pub async fn start(config: Config) -> Result<Server, String> {
         Some(now) => Clock::fixed(parse_instant(now)?),
         None => Clock::system(),
     });
-    let store = SqliteStore::open(&config.db).map_err(|err| format!("{}: {err}", config.db.display()))?;
+    let store =
+        SqliteStore::open(&config.db).map_err(|err| format!("{}: {err}", config.db.display()))?;
     let store: Arc<dyn Store> = Arc::new(store);
     let mut deadlines = deadline::Deadlines::builtin();
-    for (year, json) in store.calendar_years().await.map_err(|err| err.to_string())? {
-        match deadlines.with_year_json(&json) {
+    for (year, json) in store
+        .calendar_years()
+        .await
+        .map_err(|err| err.to_string())?
+    {
+        match deadlines.with_year_json(&json, qinqing_core::Lang::Zh) {
             Ok((updated, _)) => deadlines = updated,
-            Err(issues) => tracing::warn!("stored calendar year {year} no longer loads ({} issues)", issues.len()),
+            Err(issues) => tracing::warn!(
+                "stored calendar year {year} no longer loads ({} issues)",
+                issues.len()
+            ),
         }
     }
     let app = Arc::new(http::App {
@@ -124,7 +157,9 @@ pub async fn start(config: Config) -> Result<Server, String> {
         admin_token: config.admin_token.clone(),
     });
     let router = http::router(app, &config.web);
-    let listener = TcpListener::bind(config.addr).await.map_err(|err| format!("cannot listen on {}: {err}", config.addr))?;
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|err| format!("cannot listen on {}: {err}", config.addr))?;
     let addr = listener.local_addr().map_err(|err| err.to_string())?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -135,7 +170,12 @@ pub async fn start(config: Config) -> Result<Server, String> {
             .await
             .map_err(|err| format!("server error: {err}"))
     });
-    Ok(Server { addr, clock, shutdown, task })
+    Ok(Server {
+        addr,
+        clock,
+        shutdown,
+        task,
+    })
 }
 
 /// Serves until Ctrl-C or SIGTERM.
@@ -145,7 +185,8 @@ pub async fn run(config: Config) -> Result<(), String> {
     let signal = async {
         #[cfg(unix)]
         {
-            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+            let mut term =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => {},
                 _ = async { match term.as_mut() { Some(term) => { term.recv().await; } None => std::future::pending().await } } => {},

@@ -3,53 +3,98 @@
 //! Logs are read by operators who have no business seeing a citizen's identity card or phone
 //! number. The server never logs documents; the few fields it does log go through [`mask`].
 
-/// Masks every resident ID number (18 characters: 17 digits and a digit or `X`) and every
-/// mainland mobile number (11 digits starting with 1) found in `text`:
-/// `450103199001011234` → `4501**********1234`, `13812342345` → `138****2345`.
-/// Other text, including longer digit runs, is left as it is.
+/// Masks every resident ID number (17 digits and a digit or `X`) and every mainland mobile
+/// number (11 digits starting with 1, optionally after `+86`/`86`) found in `text`, also when
+/// written in groups separated by single spaces or hyphens:
+/// `450103199001011234` → `4501**********1234`, `13812342345` → `138****2345`,
+/// `138 1234 2345` → `138 **** 2345`. Other numbers (dates, case numbers, landlines) stay.
 pub fn mask(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let mut chars: Vec<char> = text.chars().collect();
+    let chunks = chunks(&chars);
+    let mut start = 0;
+    while start < chunks.len() {
+        let mut masked = false;
+        // Try the longest number starting at this chunk, joining chunks across separators.
+        let mut digits: Vec<usize> = Vec::new();
+        for (end, chunk) in chunks.iter().enumerate().skip(start) {
+            if end > start && !chunk.joined_to_previous {
+                break;
+            }
+            digits.extend(chunk.positions.iter().copied());
+            if let Some((from, to)) = sensitive(&chars, &digits) {
+                for position in digits.get(from..to).unwrap_or_default() {
+                    if let Some(c) = chars.get_mut(*position) {
+                        *c = '*';
+                    }
+                }
+                start = end + 1;
+                masked = true;
+                break;
+            }
+            if digits.len() >= 18 {
+                break;
+            }
+        }
+        if !masked {
+            start += 1;
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// A run of digits (an ID number's final `X` included) with the positions of its characters.
+struct Chunk {
+    positions: Vec<usize>,
+    /// Separated from the previous chunk by exactly one space or hyphen.
+    joined_to_previous: bool,
+}
+
+fn chunks(chars: &[char]) -> Vec<Chunk> {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let letter = |i: usize| chars.get(i).is_some_and(char::is_ascii_alphabetic);
+    let mut out: Vec<Chunk> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let is_digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
-        if !is_digit(chars.get(i)) || (i > 0 && is_alnum(chars.get(i - 1))) {
-            if let Some(c) = chars.get(i) {
-                out.push(*c);
-            }
+        // A number glued to letters (a USCC, a case number's letters) is not a personal number.
+        if !digit(i) || (i > 0 && letter(i - 1)) {
             i += 1;
             continue;
         }
-        // A run of digits, possibly ending with an X (ID check character).
-        let mut end = i;
-        while is_digit(chars.get(end)) {
-            end += 1;
+        let begin = i;
+        while digit(i) {
+            i += 1;
         }
-        let digits = end - i;
-        if digits == 17 && matches!(chars.get(end), Some('X' | 'x')) {
-            end += 1;
+        if matches!(chars.get(i), Some('X' | 'x')) && i - begin == 17 {
+            i += 1;
         }
-        let run: String = chars.get(i..end).map(|s| s.iter().collect()).unwrap_or_default();
-        let boundary = !is_alnum(chars.get(end));
-        match run.len() {
-            18 if boundary => out.push_str(&keep_ends(&run, 4, 4)),
-            11 if boundary && run.starts_with('1') => out.push_str(&keep_ends(&run, 3, 4)),
-            _ => out.push_str(&run),
+        if letter(i) {
+            continue;
         }
-        i = end;
+        let joined = begin >= 2
+            && matches!(chars.get(begin - 1), Some(' ' | '-'))
+            && digit(begin - 2)
+            && out
+                .last()
+                .and_then(|last| last.positions.last())
+                .is_some_and(|&last| last == begin - 2);
+        out.push(Chunk {
+            positions: (begin..i).collect(),
+            joined_to_previous: joined,
+        });
     }
     out
 }
 
-fn is_alnum(c: Option<&char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric())
-}
-
-fn keep_ends(run: &str, head: usize, tail: usize) -> String {
-    run.chars()
-        .enumerate()
-        .map(|(index, c)| if index < head || index + tail >= run.len() { c } else { '*' })
-        .collect()
+/// `Some((from, to))`: a personal number, mask these digit indexes; `None`: not (yet) one.
+fn sensitive(chars: &[char], digits: &[usize]) -> Option<(usize, usize)> {
+    let text: String = digits.iter().filter_map(|&i| chars.get(i)).collect();
+    let all_digits = text.chars().all(|c| c.is_ascii_digit());
+    match text.len() {
+        18 if text.chars().take(17).all(|c| c.is_ascii_digit()) => Some((4, 14)),
+        11 if all_digits && text.starts_with('1') => Some((3, 7)),
+        13 if all_digits && text.starts_with("861") => Some((5, 9)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -61,13 +106,32 @@ mod tests {
         assert_eq!(mask("450103199001011234"), "4501**********1234");
         assert_eq!(mask("id=45010319900101123X."), "id=4501**********123X.");
         assert_eq!(mask("13812342345"), "138****2345");
-        assert_eq!(mask("电话：13812342345，身份证450103199001011234"), "电话：138****2345，身份证4501**********1234");
+        assert_eq!(
+            mask("电话：13812342345，身份证450103199001011234"),
+            "电话：138****2345，身份证4501**********1234"
+        );
+    }
+
+    #[test]
+    fn grouped_numbers_are_masked_too() {
+        assert_eq!(mask("138 7711 2345"), "138 **** 2345");
+        assert_eq!(mask("138-7711-2345"), "138-****-2345");
+        assert_eq!(mask("+86 138 7711 2345"), "+86 138 **** 2345");
+        assert_eq!(mask("4501 0319 9001 0112 34"), "4501 **** **** **12 34");
+        assert_eq!(mask("2026 138 7711 2345"), "2026 138 **** 2345");
     }
 
     #[test]
     fn other_numbers_are_left_alone() {
-        // A case number, a date, a landline, a USCC and a longer digit run.
-        for text in ["GX-2026-000123", "2026-12-01", "0771-5551234", "91450100MA5K12345X", "1381234234512"] {
+        // A case number, a date, a landline, a USCC, a longer digit run, a time.
+        for text in [
+            "GX-2026-000123",
+            "2026-12-01",
+            "0771-5551234",
+            "91450100MA5K12345X",
+            "1381234234512",
+            "10:00:00",
+        ] {
             assert_eq!(mask(text), text);
         }
         // 11 digits not starting with 1 are not a mobile number.

@@ -17,8 +17,19 @@ pub(crate) struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(status: StatusCode, code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Problem {
-        Problem { status, code, path: String::new(), zh: zh.into(), en: en.into() }
+    pub(crate) fn new(
+        status: StatusCode,
+        code: &'static str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            status,
+            code,
+            path: String::new(),
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     pub(crate) fn at(mut self, path: impl Into<String>) -> Problem {
@@ -31,14 +42,21 @@ impl Problem {
             code: Cow::Borrowed(self.code),
             severity: Severity::Error,
             path: self.path.clone(),
-            message: if lang == Lang::En { self.en.clone() } else { self.zh.clone() },
+            message: if lang == Lang::En {
+                self.en.clone()
+            } else {
+                self.zh.clone()
+            },
             basis: Cow::Borrowed("qinqing-server"),
             suggestions: Vec::new(),
         }
     }
 
     pub(crate) fn respond(&self, lang: Lang) -> Response {
-        answer_response(self.status, &Answer::from_issues(vec![self.issue(lang)], false))
+        answer_response(
+            self.status,
+            &Answer::from_issues(vec![self.issue(lang)], false),
+        )
     }
 
     pub(crate) fn body_too_large(limit: usize) -> Problem {
@@ -118,7 +136,10 @@ impl Problem {
 /// JSON response with the given status.
 pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
     let mut response = (status, body).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
     response
 }
 

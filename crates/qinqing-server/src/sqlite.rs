@@ -23,8 +23,8 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction};
 use tokio::sync::oneshot;
 
 use crate::store::{
-    CaseFilter, CaseKind, CaseRecord, CaseSummary, EventOutcome, EventRecord, Inserted, NewCase, NewEvent, Store,
-    StoreError, StoreFuture,
+    CaseFilter, CaseKind, CaseRecord, CaseSummary, EventOutcome, EventRecord, Inserted, NewCase,
+    NewEvent, Store, StoreError, StoreFuture,
 };
 
 /// The most operations committed together.
@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
         kind        TEXT NOT NULL,
         received_at TEXT NOT NULL,
         due_date    TEXT NOT NULL,
+        deadline    TEXT NOT NULL,
         stage       TEXT NOT NULL,
         replied     INTEGER NOT NULL DEFAULT 0,
         closed      INTEGER NOT NULL DEFAULT 0,
@@ -74,9 +75,18 @@ enum WriteOp {
 }
 
 enum Done {
-    Insert(oneshot::Sender<Result<Inserted, StoreError>>, Result<Inserted, StoreError>),
-    Event(oneshot::Sender<Result<EventOutcome, StoreError>>, Result<EventOutcome, StoreError>),
-    Calendar(oneshot::Sender<Result<(), StoreError>>, Result<(), StoreError>),
+    Insert(
+        oneshot::Sender<Result<Inserted, StoreError>>,
+        Result<Inserted, StoreError>,
+    ),
+    Event(
+        oneshot::Sender<Result<EventOutcome, StoreError>>,
+        Result<EventOutcome, StoreError>,
+    ),
+    Calendar(
+        oneshot::Sender<Result<(), StoreError>>,
+        Result<(), StoreError>,
+    ),
 }
 
 impl Done {
@@ -93,7 +103,7 @@ impl Done {
 
 /// The SQLite [`Store`].
 pub struct SqliteStore {
-    writer: Mutex<mpsc::Sender<WriteOp>>,
+    writer: mpsc::Sender<WriteOp>,
     readers: Arc<Mutex<Vec<Connection>>>,
     path: PathBuf,
 }
@@ -103,21 +113,39 @@ impl SqliteStore {
     /// writer thread.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|err| StoreError::Unavailable(format!("cannot create {}: {err}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|err| {
+                StoreError::Unavailable(format!("cannot create {}: {err}", dir.display()))
+            })?;
         }
         let mut conn = Connection::open(path).map_err(classify)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(classify)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(classify)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(classify)?;
+        // A read-only database still serves reads; writes will answer 503.
+        if let Err(err) = conn.pragma_update(None, "journal_mode", "WAL") {
+            match classify(err) {
+                StoreError::Unavailable(reason) => {
+                    tracing::warn!("{}: cannot switch to WAL: {reason}", path.display())
+                }
+                other => return Err(other),
+            }
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(classify)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(classify)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(classify)?;
         migrate(&mut conn)?;
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("qinqing-sqlite-writer".into())
             .spawn(move || writer_loop(conn, rx))
-            .map_err(|err| StoreError::Internal(format!("cannot start the writer thread: {err}")))?;
-        Ok(SqliteStore { writer: Mutex::new(tx), readers: Arc::new(Mutex::new(Vec::new())), path: path.to_owned() })
+            .map_err(|err| {
+                StoreError::Internal(format!("cannot start the writer thread: {err}"))
+            })?;
+        Ok(SqliteStore {
+            writer: tx,
+            readers: Arc::new(Mutex::new(Vec::new())),
+            path: path.to_owned(),
+        })
     }
 
     fn write<T: Send + 'static>(
@@ -125,15 +153,18 @@ impl SqliteStore {
         make: impl FnOnce(oneshot::Sender<Result<T, StoreError>>) -> WriteOp,
     ) -> StoreFuture<T> {
         let (tx, rx) = oneshot::channel();
-        let sent = match self.writer.lock() {
-            Ok(writer) => writer.send(make(tx)).is_ok(),
-            Err(_) => false,
-        };
+        let sent = self.writer.send(make(tx)).is_ok();
         Box::pin(async move {
             if !sent {
-                return Err(StoreError::Unavailable("the database writer has stopped".into()));
+                return Err(StoreError::Unavailable(
+                    "the database writer has stopped".into(),
+                ));
             }
-            rx.await.unwrap_or_else(|_| Err(StoreError::Unavailable("the database writer has stopped".into())))
+            rx.await.unwrap_or_else(|_| {
+                Err(StoreError::Unavailable(
+                    "the database writer has stopped".into(),
+                ))
+            })
         })
     }
 
@@ -159,15 +190,18 @@ impl SqliteStore {
                 result
             })
             .await;
-            joined.unwrap_or_else(|err| Err(StoreError::Internal(format!("read task failed: {err}"))))
+            joined
+                .unwrap_or_else(|err| Err(StoreError::Internal(format!("read task failed: {err}"))))
         })
     }
 }
 
 fn open_reader(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path).map_err(classify)?;
-    conn.pragma_update(None, "query_only", "ON").map_err(classify)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(classify)?;
+    conn.pragma_update(None, "query_only", "ON")
+        .map_err(classify)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(classify)?;
     Ok(conn)
 }
 
@@ -188,12 +222,19 @@ fn classify(err: rusqlite::Error) -> StoreError {
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(classify)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(classify)?;
     let start = usize::try_from(version).unwrap_or(0);
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(start) {
         let tx = conn.transaction().map_err(classify)?;
         tx.execute_batch(sql).map_err(classify)?;
-        tx.pragma_update(None, "user_version", i64::try_from(index + 1).unwrap_or(i64::MAX)).map_err(classify)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )
+        .map_err(classify)?;
         tx.commit().map_err(classify)?;
     }
     Ok(())
@@ -280,11 +321,14 @@ fn run_in_savepoint(tx: &mut Transaction<'_>, op: WriteOp) -> Done {
 }
 
 fn stage_name(state: &CaseState) -> String {
-    serde_json::to_value(state.stage).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(state.stage)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The document without the server's own `receivedAt`, for comparing two submissions.
-fn submitted_part(document: &serde_json::Value) -> serde_json::Value {
+pub(crate) fn submitted_part(document: &serde_json::Value) -> serde_json::Value {
     let mut copy = document.clone();
     if let Some(map) = copy.as_object_mut() {
         map.remove("receivedAt");
@@ -293,23 +337,30 @@ fn submitted_part(document: &serde_json::Value) -> serde_json::Value {
 }
 
 fn insert_case(tx: &Connection, case: &NewCase) -> Result<Inserted, rusqlite::Error> {
-    let key = case.idempotency_key.as_ref().map(|key| format!("{}:{key}", case.kind.as_str()));
+    let key = case
+        .idempotency_key
+        .as_ref()
+        .map(|key| format!("{}:{key}", case.kind.as_str()));
     if let Some(key) = &key {
         let existing: Option<(String, String)> = tx
-            .query_row("SELECT id, document FROM cases WHERE idem_key = ?1", [key], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
+            .query_row(
+                "SELECT id, document FROM cases WHERE idem_key = ?1",
+                [key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
             .optional()?;
         if let Some((id, document)) = existing {
             let Some(summary) = summary_by_id(tx, &id)? else {
                 return Err(rusqlite::Error::QueryReturnedNoRows);
             };
             let stored: serde_json::Value = serde_json::from_str(&document).unwrap_or_default();
-            return Ok(if submitted_part(&stored) == submitted_part(&case.document) {
-                Inserted::Replayed(summary)
-            } else {
-                Inserted::KeyReused(summary)
-            });
+            return Ok(
+                if submitted_part(&stored) == submitted_part(&case.document) {
+                    Inserted::Replayed(summary)
+                } else {
+                    Inserted::KeyReused(summary)
+                },
+            );
         }
     }
     let counter = format!("{}-{}", case.kind.prefix(), case.year);
@@ -323,36 +374,55 @@ fn insert_case(tx: &Connection, case: &NewCase) -> Result<Inserted, rusqlite::Er
     let state = CaseState::default();
     let state_json = serde_json::to_string(&state).unwrap_or_default();
     let document = serde_json::to_string(&case.document).unwrap_or_default();
+    let deadline = serde_json::to_string(&case.deadline).unwrap_or_default();
     tx.execute(
-        "INSERT INTO cases(id, kind, received_at, due_date, stage, state, document, idem_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![case_id, case.kind.as_str(), case.received_at, case.due_date, stage_name(&state), state_json, document, key],
+        "INSERT INTO cases(id, kind, received_at, due_date, deadline, stage, state, document, idem_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            case_id,
+            case.kind.as_str(),
+            case.received_at,
+            case.due_date,
+            deadline,
+            stage_name(&state),
+            state_json,
+            document,
+            key
+        ],
     )?;
     Ok(Inserted::Created(CaseSummary {
         case_id,
         kind: case.kind,
         received_at: case.received_at.clone(),
         due_date: case.due_date.clone(),
+        deadline: case.deadline.clone(),
         state,
     }))
 }
 
-const SUMMARY_COLUMNS: &str = "id, kind, received_at, due_date, state";
+const SUMMARY_COLUMNS: &str = "id, kind, received_at, due_date, state, deadline";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> Result<CaseSummary, rusqlite::Error> {
     let kind: String = row.get(1)?;
     let state: String = row.get(4)?;
+    let deadline: String = row.get(5)?;
     Ok(CaseSummary {
         case_id: row.get(0)?,
         kind: CaseKind::parse(&kind),
         received_at: row.get(2)?,
         due_date: row.get(3)?,
+        deadline: serde_json::from_str(&deadline).unwrap_or_default(),
         state: serde_json::from_str(&state).unwrap_or_default(),
     })
 }
 
 fn summary_by_id(conn: &Connection, id: &str) -> Result<Option<CaseSummary>, rusqlite::Error> {
-    conn.query_row(&format!("SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = ?1"), [id], summary_from_row).optional()
+    conn.query_row(
+        &format!("SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = ?1"),
+        [id],
+        summary_from_row,
+    )
+    .optional()
 }
 
 fn append_event(tx: &Connection, new: &NewEvent) -> Result<EventOutcome, rusqlite::Error> {
@@ -384,8 +454,16 @@ fn append_event(tx: &Connection, new: &NewEvent) -> Result<EventOutcome, rusqlit
             state.stage.is_closed()
         ],
     )?;
-    let record = EventRecord { seq, at: new.at.clone(), by: new.by.clone(), event: new.event.clone() };
-    Ok(EventOutcome::Applied(CaseSummary { state, ..summary }, record))
+    let record = EventRecord {
+        seq,
+        at: new.at.clone(),
+        by: new.by.clone(),
+        event: new.event.clone(),
+    };
+    Ok(EventOutcome::Applied(Box::new((
+        CaseSummary { state, ..summary },
+        record,
+    ))))
 }
 
 impl Store for SqliteStore {
@@ -401,14 +479,35 @@ impl Store for SqliteStore {
         self.write(|reply| WriteOp::Calendar(year, json, loaded_at, reply))
     }
 
+    fn find_by_key(&self, kind: CaseKind, key: String) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>> {
+        self.read(move |conn| {
+            let key = format!("{}:{key}", kind.as_str());
+            let found: Option<(String, String)> = conn
+                .query_row("SELECT id, document FROM cases WHERE idem_key = ?1", [&key], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })
+                .optional()?;
+            let Some((id, document)) = found else {
+                return Ok(None);
+            };
+            let summary = summary_by_id(conn, &id)?;
+            Ok(summary.map(|summary| (summary, serde_json::from_str(&document).unwrap_or_default())))
+        })
+    }
+
     fn get_case(&self, case_id: String) -> StoreFuture<Option<CaseRecord>> {
         self.read(move |conn| {
             let Some(summary) = summary_by_id(conn, &case_id)? else {
                 return Ok(None);
             };
-            let document: String = conn.query_row("SELECT document FROM cases WHERE id = ?1", [&case_id], |row| row.get(0))?;
-            let mut statement =
-                conn.prepare_cached("SELECT seq, at, by, event FROM case_events WHERE case_id = ?1 ORDER BY seq")?;
+            let document: String = conn.query_row(
+                "SELECT document FROM cases WHERE id = ?1",
+                [&case_id],
+                |row| row.get(0),
+            )?;
+            let mut statement = conn.prepare_cached(
+                "SELECT seq, at, by, event FROM case_events WHERE case_id = ?1 ORDER BY seq",
+            )?;
             let rows = statement.query_map([&case_id], |row| {
                 let event: String = row.get(3)?;
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, event))
@@ -422,14 +521,18 @@ impl Store for SqliteStore {
                     events.push(EventRecord { seq, at, by, event });
                 }
             }
-            Ok(Some(CaseRecord { summary, document: serde_json::from_str(&document).unwrap_or_default(), events }))
+            Ok(Some(CaseRecord {
+                summary,
+                document: serde_json::from_str(&document).unwrap_or_default(),
+                events,
+            }))
         })
     }
 
     fn list_cases(&self, filter: CaseFilter, limit: u32) -> StoreFuture<Vec<CaseSummary>> {
         self.read(move |conn| {
             let (condition, today) = match &filter {
-                CaseFilter::All => ("1 = 1", String::new()),
+                CaseFilter::All => ("?1 = ?1", String::new()),
                 CaseFilter::Open => ("closed = 0 AND ?1 = ?1", String::new()),
                 CaseFilter::Closed => ("closed = 1 AND ?1 = ?1", String::new()),
                 CaseFilter::Overdue { today } => ("replied = 0 AND due_date < ?1", today.clone()),
@@ -437,23 +540,22 @@ impl Store for SqliteStore {
             };
             let sql = format!("SELECT {SUMMARY_COLUMNS} FROM cases WHERE {condition} ORDER BY rowid LIMIT {limit}");
             let mut statement = conn.prepare_cached(&sql)?;
-            let rows = if matches!(filter, CaseFilter::All) {
-                statement.query_map([], summary_from_row)?.collect::<Result<Vec<_>, _>>()?
-            } else {
-                statement.query_map([today], summary_from_row)?.collect::<Result<Vec<_>, _>>()?
-            };
-            Ok(rows)
+            let rows = statement.query_map([today], summary_from_row)?;
+            rows.collect()
         })
     }
 
     fn count_cases(&self) -> StoreFuture<u64> {
-        self.read(|conn| conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0)))
-            .map_ok_u64()
+        self.read(|conn| {
+            conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get::<_, i64>(0))
+        })
+        .map_ok_u64()
     }
 
     fn calendar_years(&self) -> StoreFuture<Vec<(i32, String)>> {
         self.read(|conn| {
-            let mut statement = conn.prepare("SELECT year, json FROM calendar_years ORDER BY loaded_at, year")?;
+            let mut statement =
+                conn.prepare("SELECT year, json FROM calendar_years ORDER BY loaded_at, year")?;
             let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect()
         })

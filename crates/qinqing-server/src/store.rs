@@ -78,6 +78,8 @@ pub struct NewCase {
     pub received_at: String,
     /// The last day of the reply deadline, `YYYY-MM-DD`.
     pub due_date: String,
+    /// The deadline with its explanation, as told to the citizen.
+    pub deadline: serde_json::Value,
     /// The document as submitted, with `receivedAt` set by the server.
     pub document: serde_json::Value,
     /// The `Idempotency-Key` header, if any.
@@ -107,6 +109,8 @@ pub struct CaseSummary {
     pub received_at: String,
     /// Last day of the reply deadline.
     pub due_date: String,
+    /// The deadline with its explanation, as told to the citizen at receipt.
+    pub deadline: serde_json::Value,
     /// Lifecycle state.
     pub state: CaseState,
 }
@@ -157,7 +161,7 @@ pub struct NewEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventOutcome {
     /// Stored; the state after it.
-    Applied(CaseSummary, EventRecord),
+    Applied(Box<(CaseSummary, EventRecord)>),
     /// The state machine refused it; nothing stored.
     Refused(Issue),
     /// No such case.
@@ -189,6 +193,8 @@ pub enum CaseFilter {
 pub trait Store: Send + Sync + 'static {
     /// Stores a new case, or finds the one stored under the same idempotency key.
     fn insert_case(&self, case: NewCase) -> StoreFuture<Inserted>;
+    /// The case stored under an idempotency key, with its document.
+    fn find_by_key(&self, kind: CaseKind, key: String) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>>;
     /// Applies a lifecycle event through the core state machine, atomically.
     fn append_event(&self, event: NewEvent) -> StoreFuture<EventOutcome>;
     /// One case with its events.

@@ -32,13 +32,21 @@ pub struct ConductAnswer {
 
 impl CatalogueAnswer {
     pub(crate) fn failed(answer: Answer) -> CatalogueAnswer {
-        CatalogueAnswer { valid: false, issues: answer.issues, entries: Vec::new() }
+        CatalogueAnswer {
+            valid: false,
+            issues: answer.issues,
+            entries: Vec::new(),
+        }
     }
 }
 
 impl ConductAnswer {
     pub(crate) fn failed(answer: Answer) -> ConductAnswer {
-        ConductAnswer { valid: false, issues: answer.issues, matches: Vec::new() }
+        ConductAnswer {
+            valid: false,
+            issues: answer.issues,
+            matches: Vec::new(),
+        }
     }
 }
 
@@ -121,6 +129,11 @@ pub struct DeadlineOptions {
 
 impl Default for DeadlineOptions {
     fn default() -> DeadlineOptions {
-        DeadlineOptions { lang: Lang::default(), days: 7, region: Region::default(), strict: false }
+        DeadlineOptions {
+            lang: Lang::default(),
+            days: 7,
+            region: Region::default(),
+            strict: false,
+        }
     }
 }

@@ -68,9 +68,10 @@ pub fn check_uscc_js(
     #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     options: Option<Ts<Options>>,
 ) -> Ts<Answer> {
-    answer(self::options(options).and_then(|options| {
-        Ok(check_uscc(&read::text(&value, "", options.lang)?, &options))
-    }))
+    answer(
+        self::options(options)
+            .and_then(|options| Ok(check_uscc(&read::text(&value, "", options.lang)?, &options))),
+    )
 }
 
 /// Checks a resident identity card number (GB 11643-1999).
@@ -79,9 +80,10 @@ pub fn check_ric_js(
     #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     options: Option<Ts<Options>>,
 ) -> Ts<Answer> {
-    answer(self::options(options).and_then(|options| {
-        Ok(check_ric(&read::text(&value, "", options.lang)?, &options))
-    }))
+    answer(
+        self::options(options)
+            .and_then(|options| Ok(check_ric(&read::text(&value, "", options.lang)?, &options))),
+    )
 }
 
 /// Checks a phone number: mobile, landline with area code, or a short service code.
@@ -91,7 +93,10 @@ pub fn check_phone_js(
     options: Option<Ts<Options>>,
 ) -> Ts<Answer> {
     answer(self::options(options).and_then(|options| {
-        Ok(check_phone(&read::text(&value, "", options.lang)?, &options))
+        Ok(check_phone(
+            &read::text(&value, "", options.lang)?,
+            &options,
+        ))
     }))
 }
 
@@ -106,7 +111,11 @@ pub fn check_division_js(
         let code = read::text(&code, "", options.lang)?;
         let level = match level {
             None => None,
-            Some(level) => Some(read::known_value(&level.js_value(), "region, city, county", options.lang)?),
+            Some(level) => Some(read::known_value(
+                &level.js_value(),
+                "region, city, county",
+                options.lang,
+            )?),
         };
         Ok(check_division(&code, level, &options))
     }))
@@ -120,7 +129,11 @@ pub fn catalogue_js(lang: Option<Ts<Lang>>) -> Ts<CatalogueAnswer> {
         Some(lang) => read::known_value(&lang.js_value(), "zh, en", Lang::default()),
     };
     let answer = match lang {
-        Ok(lang) => CatalogueAnswer { valid: true, issues: Vec::new(), entries: catalogue(lang) },
+        Ok(lang) => CatalogueAnswer {
+            valid: true,
+            issues: Vec::new(),
+            entries: catalogue(lang),
+        },
         Err(rejected) => CatalogueAnswer::failed(rejected),
     };
     Ts::new_unchecked(read::to_js(&answer))
@@ -132,7 +145,11 @@ pub fn detect_conduct_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Ts<ConductAnswer> {
     let answer = match read::text(&text, "", Lang::default()) {
-        Ok(text) => ConductAnswer { valid: true, issues: Vec::new(), matches: detect_conduct(&text) },
+        Ok(text) => ConductAnswer {
+            valid: true,
+            issues: Vec::new(),
+            matches: detect_conduct(&text),
+        },
         Err(rejected) => ConductAnswer::failed(rejected),
     };
     Ts::new_unchecked(read::to_js(&answer))

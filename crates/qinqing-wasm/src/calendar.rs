@@ -44,7 +44,13 @@ fn read_lang(options: Option<Ts<Options>>) -> Result<Lang, Answer> {
 fn read_date(value: &JsValue, path: &str, lang: Lang) -> Result<NaiveDate, Answer> {
     let text = read::text(value, path, lang)?;
     text.trim().parse::<NaiveDate>().map_err(|_| {
-        calendar_error(&CalendarError::MalformedInstant { value: text.clone() }, path, lang)
+        calendar_error(
+            &CalendarError::MalformedInstant {
+                value: text.clone(),
+            },
+            path,
+            lang,
+        )
     })
 }
 
@@ -66,11 +72,15 @@ pub fn is_working_day(
         with_calendar(|calendar| calendar.is_working_day(date, region))
             .map_err(|error| calendar_error(&error, "/date", lang))
     });
-    let answer = match result {
-        Ok(working) => WorkingDayAnswer { valid: true, issues: Vec::new(), working: Some(working) },
-        Err(failed) => WorkingDayAnswer { valid: false, issues: failed.issues, working: None },
-    };
-    Ts::new_unchecked(read::to_js(&answer))
+    // Success is built by a small JavaScript function: no JSON text for the hot path.
+    Ts::new_unchecked(match result {
+        Ok(working) => read::working_answer(working),
+        Err(failed) => read::to_js(&WorkingDayAnswer {
+            valid: false,
+            issues: failed.issues,
+            working: None,
+        }),
+    })
 }
 
 /// Whether `date` is a working day in `region`, why, and which notice says so.
@@ -87,8 +97,16 @@ pub fn day_info(
             .map_err(|error| calendar_error(&error, "/date", lang))
     });
     let answer = match result {
-        Ok(day) => DayInfoAnswer { valid: true, issues: Vec::new(), day: Some(day) },
-        Err(failed) => DayInfoAnswer { valid: false, issues: failed.issues, day: None },
+        Ok(day) => DayInfoAnswer {
+            valid: true,
+            issues: Vec::new(),
+            day: Some(day),
+        },
+        Err(failed) => DayInfoAnswer {
+            valid: false,
+            issues: failed.issues,
+            day: None,
+        },
     };
     Ts::new_unchecked(read::to_js(&answer))
 }
@@ -108,11 +126,14 @@ pub fn add_working_days(
         with_calendar(|calendar| calendar.add_working_days(date, days, region))
             .map_err(|error| calendar_error(&error, "/days", lang))
     });
-    let answer = match result {
-        Ok(date) => DateAnswer { valid: true, issues: Vec::new(), date: Some(date.to_string()) },
-        Err(failed) => DateAnswer { valid: false, issues: failed.issues, date: None },
-    };
-    Ts::new_unchecked(read::to_js(&answer))
+    Ts::new_unchecked(match result {
+        Ok(date) => read::date_answer(&date.to_string()),
+        Err(failed) => read::to_js(&DateAnswer {
+            valid: false,
+            issues: failed.issues,
+            date: None,
+        }),
+    })
 }
 
 /// Working days in `(from, to]`, negative when `to` comes first.
@@ -130,11 +151,15 @@ pub fn working_days_between(
         with_calendar(|calendar| calendar.working_days_between(from, to, region))
             .map_err(|error| calendar_error(&error, "", lang))
     });
-    let answer = match result {
-        Ok(days) => CountAnswer { valid: true, issues: Vec::new(), days: Some(days) },
-        Err(failed) => CountAnswer { valid: false, issues: failed.issues, days: None },
-    };
-    Ts::new_unchecked(read::to_js(&answer))
+    Ts::new_unchecked(match result {
+        // |days| is at most ~55,000 (the calendar spans 1949–2100): exact in an f64.
+        Ok(days) => read::count_answer(days as f64),
+        Err(failed) => read::to_js(&CountAnswer {
+            valid: false,
+            issues: failed.issues,
+            days: None,
+        }),
+    })
 }
 
 /// The §八 reply deadline for a complaint received at `receivedAt` (RFC 3339, or a China
@@ -162,8 +187,16 @@ pub fn reply_deadline(
         .map_err(|error| calendar_error(&error, "/receivedAt", options.lang))
     });
     let answer = match result {
-        Ok(deadline) => DeadlineAnswer { valid: true, issues: Vec::new(), deadline: Some(deadline) },
-        Err(failed) => DeadlineAnswer { valid: false, issues: failed.issues, deadline: None },
+        Ok(deadline) => DeadlineAnswer {
+            valid: true,
+            issues: Vec::new(),
+            deadline: Some(deadline),
+        },
+        Err(failed) => DeadlineAnswer {
+            valid: false,
+            issues: failed.issues,
+            deadline: None,
+        },
     };
     Ts::new_unchecked(read::to_js(&answer))
 }

@@ -5,7 +5,7 @@ use qinqing_core::ffi::{options_from_json, rejected_input, InputProblem};
 use qinqing_core::{Answer, Lang, Options};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 /// The JSON text of a JavaScript value, or the answer to give when it has none (a cyclic
 /// object, a BigInt, `undefined`, a function). `JSON.stringify` runs inside the engine, which
@@ -20,9 +20,15 @@ pub(crate) fn json_text(value: &JsValue, lang: Lang) -> Result<String, Answer> {
 /// A JavaScript string as Rust text; anything else is an `input.notText` answer. Lone
 /// surrogates become U+FFFD on the way in (the engine's UTF-8 encoder does that).
 pub(crate) fn text(value: &JsValue, path: &str, lang: Lang) -> Result<String, Answer> {
-    value
-        .as_string()
-        .ok_or_else(|| rejected_input(InputProblem::NotText { got: type_name(value) }, path, lang))
+    value.as_string().ok_or_else(|| {
+        rejected_input(
+            InputProblem::NotText {
+                got: type_name(value),
+            },
+            path,
+            lang,
+        )
+    })
 }
 
 /// The options, or their defaults when `undefined` or `null`.
@@ -30,9 +36,16 @@ pub(crate) fn options(value: Option<&JsValue>) -> Result<Options, Answer> {
     match value {
         None => Ok(Options::default()),
         Some(value) if value.is_undefined() || value.is_null() => Ok(Options::default()),
-        Some(value) => match JSON::stringify(value).ok().and_then(|text| text.as_string()) {
+        Some(value) => match JSON::stringify(value)
+            .ok()
+            .and_then(|text| text.as_string())
+        {
             Some(text) => options_from_json(&text),
-            None => Err(rejected_input(InputProblem::BadOptions, "", Lang::default())),
+            None => Err(rejected_input(
+                InputProblem::BadOptions,
+                "",
+                Lang::default(),
+            )),
         },
     }
 }
@@ -67,8 +80,34 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     }
 }
 
-/// Hands an [`Answer`] back to JavaScript.
+#[wasm_bindgen(inline_js = "
+export function validAnswer() { return { valid: true, priority: false, issues: [] }; }
+export function dateAnswer(date) { return { valid: true, issues: [], date }; }
+export function workingAnswer(working) { return { valid: true, issues: [], working }; }
+export function countAnswer(days) { return { valid: true, issues: [], days }; }
+")]
+extern "C" {
+    /// A fresh `{ valid: true, priority: false, issues: [] }`, built by the engine.
+    #[wasm_bindgen(js_name = validAnswer)]
+    fn valid_answer() -> JsValue;
+    /// A successful [`crate::DateAnswer`].
+    #[wasm_bindgen(js_name = dateAnswer)]
+    pub(crate) fn date_answer(date: &str) -> JsValue;
+    /// A successful [`crate::WorkingDayAnswer`].
+    #[wasm_bindgen(js_name = workingAnswer)]
+    pub(crate) fn working_answer(working: bool) -> JsValue;
+    /// A successful [`crate::CountAnswer`].
+    #[wasm_bindgen(js_name = countAnswer)]
+    pub(crate) fn count_answer(days: f64) -> JsValue;
+}
+
+/// Hands an [`Answer`] back to JavaScript. The common case, a clean document, skips the
+/// JSON text altogether: one call builds the object in JavaScript (a fresh one each time,
+/// so callers may mutate it).
 pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
+    if answer.valid && !answer.priority && answer.issues.is_empty() {
+        return valid_answer();
+    }
     JSON::parse(&answer.to_json()).unwrap_or(JsValue::NULL)
 }
 
@@ -79,12 +118,24 @@ pub(crate) fn known_value<T: DeserializeOwned>(
     allowed: &'static str,
     lang: Lang,
 ) -> Result<T, Answer> {
-    let shown = JSON::stringify(value).ok().and_then(|text| text.as_string());
-    if let Some(parsed) = shown.as_deref().and_then(|text| serde_json::from_str::<T>(text).ok()) {
+    let shown = JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string());
+    if let Some(parsed) = shown
+        .as_deref()
+        .and_then(|text| serde_json::from_str::<T>(text).ok())
+    {
         return Ok(parsed);
     }
     let shown = shown.unwrap_or_else(|| type_name(value).to_owned());
-    Err(rejected_input(InputProblem::UnknownValue { value: &shown, allowed }, "", lang))
+    Err(rejected_input(
+        InputProblem::UnknownValue {
+            value: &shown,
+            allowed,
+        },
+        "",
+        lang,
+    ))
 }
 
 /// A whole number of working days, 0 to `u32::MAX` (the core bounds it further).
@@ -100,7 +151,10 @@ pub(crate) fn count(value: &JsValue, path: &str, lang: Lang) -> Result<u32, Answ
                 .and_then(|text| text.as_string())
                 .unwrap_or_else(|| type_name(value).to_owned());
             Err(rejected_input(
-                InputProblem::UnknownValue { value: &shown, allowed: "0–10000" },
+                InputProblem::UnknownValue {
+                    value: &shown,
+                    allowed: "0–10000",
+                },
                 path,
                 lang,
             ))
@@ -110,13 +164,17 @@ pub(crate) fn count(value: &JsValue, path: &str, lang: Lang) -> Result<u32, Answ
 
 /// Options of any shape, read through their JSON text; unreadable ones are an
 /// `options.invalid` answer.
-pub(crate) fn deserialize_options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, Answer> {
+pub(crate) fn deserialize_options<T: DeserializeOwned + Default>(
+    value: &JsValue,
+) -> Result<T, Answer> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
+        // serde would also read a struct from an array: only an object will do.
+        .filter(|text| text.starts_with('{'))
         .and_then(|text| serde_json::from_str::<T>(&text).ok())
         .ok_or_else(|| rejected_input(InputProblem::BadOptions, "", Lang::default()))
 }

@@ -53,6 +53,9 @@ fn complaint_schema_closes_objects_and_lists_enum_values() {
     let text = schema_text::<Complaint>();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["additionalProperties"], false);
-    assert!(text.contains("\"breachOfCommitment\""), "conduct ids are listed");
+    assert!(
+        text.contains("\"breachOfCommitment\""),
+        "conduct ids are listed"
+    );
     assert!(text.contains("\"receivedAt\""), "field names are camelCase");
 }

@@ -1,6 +1,6 @@
 //! §八 reply deadlines and case status.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Issue, Lang};
@@ -129,26 +129,15 @@ pub(super) fn compute(
     let mut provisional_years: Vec<i32> = Vec::new();
     let mut date = received_on;
     loop {
-        let info = calendar.day_info(date, region)?;
-        if info.provisional {
-            let year = chrono::Datelike::year(&date);
-            // Late-December days are provisional because of next year's notice.
-            let year = if chrono::Datelike::month(&date) == 12
-                && !calendar
-                    .sources
-                    .national
-                    .contains_key(&year.saturating_add(1))
-                && calendar.sources.national.contains_key(&year)
-            {
-                year + 1
-            } else {
-                year
-            };
+        if calendar.is_provisional(date, region)? {
+            let year = provisional_year(calendar, date);
             if !provisional_years.contains(&year) {
                 provisional_years.push(year);
             }
         }
-        if date != received_on && !info.working {
+        // Only non-working days need the full explanation (and its allocations).
+        if date != received_on && !calendar.is_working_day(date, region)? {
+            let info = calendar.day_info(date, region)?;
             skipped.push(SkippedDay {
                 date,
                 reason: info.reason,
@@ -188,6 +177,18 @@ pub(super) fn compute(
         skipped,
         warnings,
     })
+}
+
+/// The unpublished year a provisional `date` waits for: its own year, or the next one for a
+/// late-December day of a published year (next year's notice may still move it).
+fn provisional_year(calendar: &Calendar, date: NaiveDate) -> i32 {
+    let year = date.year();
+    let published = |year: i32| calendar.sources.national.contains_key(&year);
+    if date.month() == 12 && published(year) && !published(year.saturating_add(1)) {
+        year.saturating_add(1)
+    } else {
+        year
+    }
 }
 
 fn due_at(date: NaiveDate) -> String {

@@ -6,7 +6,7 @@
 //! and the position of every working day. Then
 //! - `is_working_day(d)` reads one slot;
 //! - `working_days_between(a, b)` is `count[b] - count[a]`;
-//! - `add_working_days(d, n)` is `working[count[d] + n - 1]`.
+//! - `add_working_days(d, n)` is `working[count[d] + n - 1]` (a list of the working dates).
 
 use std::borrow::Cow;
 
@@ -100,8 +100,8 @@ struct Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RegionIndex {
     slots: Box<[Slot]>,
-    /// Position of the k-th working day (k from 0).
-    working: Box<[u16]>,
+    /// The k-th working day (k from 0), stored as a date so a shift needs no conversion.
+    working: Box<[NaiveDate]>,
     entries: Vec<Entry>,
     notices: Vec<Notice>,
 }
@@ -126,14 +126,14 @@ impl RegionIndex {
         self.slots.get(i).map(|slot| slot.count)
     }
 
-    /// Position of the `n`-th working day strictly after position `i` (`n >= 1`).
+    /// The `n`-th working day strictly after position `i` (`n >= 1`).
     #[inline]
-    pub(crate) fn nth_working_after(&self, i: usize, n: u32) -> Option<usize> {
+    pub(crate) fn nth_working_after(&self, i: usize, n: u32) -> Option<NaiveDate> {
         let before = usize::from(self.count(i)?);
         let k = before
             .checked_add(usize::try_from(n).ok()?)?
             .checked_sub(1)?;
-        self.working.get(k).map(|&p| usize::from(p))
+        self.working.get(k).copied()
     }
 
     pub(crate) fn lookup(&self, i: usize) -> Option<Lookup<'_>> {
@@ -152,7 +152,8 @@ impl RegionIndex {
 
     /// Heap bytes held by this index.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>() + self.working.len() * 2
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.working.len() * std::mem::size_of::<NaiveDate>()
     }
 }
 
@@ -254,7 +255,9 @@ impl Planner {
                 if plan.working {
                     count = count.saturating_add(1);
                     flags |= WORKING;
-                    working.push(u16::try_from(i).unwrap_or(u16::MAX));
+                    if let Some(date) = date_at(i) {
+                        working.push(date);
+                    }
                 }
                 if plan.provisional {
                     flags |= PROVISIONAL;

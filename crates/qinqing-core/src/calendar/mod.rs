@@ -211,7 +211,6 @@ impl Calendar {
         }
         self.region(region)
             .nth_working_after(i, n)
-            .and_then(index::date_at)
             .ok_or(CalendarError::ResultOutOfRange {
                 from: date,
                 days: n,

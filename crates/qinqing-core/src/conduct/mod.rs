@@ -1,4 +1,8 @@
 //! The prohibition catalogue (§五, §六, §七, §九) and conduct detection in free text.
+//!
+//! - `catalogue.rs`: the data, one entry per [`ConductId`] (titles, clause, seed quote,
+//!   trigger phrases) and the id's accessors.
+//! - `detect.rs`: finding those phrases in a citizen's description.
 
 use serde::{Deserialize, Serialize};
 

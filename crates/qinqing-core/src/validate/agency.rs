@@ -25,8 +25,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, present: bool, fields: AgencyFields<'_>) 
         return;
     }
     ctx.required_text(fields.agency, Loc::At(fields.agency_path));
-    let level = ctx.required(fields.level, Loc::At(fields.level_path)).copied();
+    let level = ctx
+        .required(fields.level, Loc::At(fields.level_path))
+        .copied();
     if let Some(code) = ctx.required_text(fields.division_code, Loc::At(fields.code_path)) {
-        ids::division(code, level, fields.code_path, fields.level_path, ctx.options, &mut ctx.issues);
+        ids::division(
+            code,
+            level,
+            fields.code_path,
+            fields.level_path,
+            ctx.options,
+            &mut ctx.issues,
+        );
     }
 }

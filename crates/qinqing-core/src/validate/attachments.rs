@@ -59,20 +59,32 @@ pub(crate) static SHA256: Rule = Rule {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, attachments: &[Attachment]) {
     if attachments.len() > MAX_ATTACHMENTS {
-        ctx.report(&TOO_MANY, Loc::At("/attachments"), &[("count", &attachments.len().to_string())]);
+        ctx.report(
+            &TOO_MANY,
+            Loc::At("/attachments"),
+            &[("count", &attachments.len().to_string())],
+        );
     }
     for (at, attachment) in attachments.iter().enumerate() {
         let loc = |field| Loc::Item("/attachments", at, field);
         ctx.required_text(&attachment.name, loc("name"));
         if let Some(media_type) = ctx.required_text(&attachment.media_type, loc("mediaType")) {
             if !media_type_accepted(media_type) {
-                ctx.report(&MEDIA_TYPE, loc("mediaType"), &[("value", &quote(media_type))]);
+                ctx.report(
+                    &MEDIA_TYPE,
+                    loc("mediaType"),
+                    &[("value", &quote(media_type))],
+                );
             }
         }
         if let Some(&size) = ctx.required(&attachment.size_bytes, loc("sizeBytes")) {
             ctx.non_negative(Some(size), loc("sizeBytes"));
             if size > MAX_BYTES {
-                ctx.report(&TOO_LARGE, loc("sizeBytes"), &[("bytes", &size.to_string())]);
+                ctx.report(
+                    &TOO_LARGE,
+                    loc("sizeBytes"),
+                    &[("bytes", &size.to_string())],
+                );
             }
         }
         if let Some(sha256) = ctx.required_text(&attachment.sha256, loc("sha256")) {
@@ -85,7 +97,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, attachments: &[Attachment]) {
 
 fn media_type_accepted(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();
-    MEDIA_TYPES.iter().any(|accepted| accepted.eq_ignore_ascii_case(essence))
+    MEDIA_TYPES
+        .iter()
+        .any(|accepted| accepted.eq_ignore_ascii_case(essence))
 }
 
 #[cfg(test)]

@@ -78,8 +78,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, change: &Option<Change>) {
         return;
     };
     ctx.required(&change.kind, Loc::At("/change/kind"));
-    let initiator = ctx.required(&change.initiated_by, Loc::At("/change/initiatedBy")).copied();
-    let reason = ctx.required(&change.reason, Loc::At("/change/reason")).copied();
+    let initiator = ctx
+        .required(&change.initiated_by, Loc::At("/change/initiatedBy"))
+        .copied();
+    let reason = ctx
+        .required(&change.reason, Loc::At("/change/reason"))
+        .copied();
     ctx.non_negative(change.investor_loss_fen, Loc::At("/change/investorLossFen"));
     ctx.non_negative(change.compensation_fen, Loc::At("/change/compensationFen"));
     let lang = ctx.options.lang;
@@ -91,13 +95,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, change: &Option<Change>) {
             } else {
                 &PROHIBITED_REASON
             };
-            ctx.report(rule, Loc::At("/change/reason"), &[("reason", label(reason, lang))]);
+            ctx.report(
+                rule,
+                Loc::At("/change/reason"),
+                &[("reason", label(reason, lang))],
+            );
         }
     }
 
     if let (Some(reason), Some(statement)) = (reason, present(&change.statement)) {
         if !is_ruled_out(reason) {
-            let revealed = REVEALING_PHRASES.iter().find(|(phrase, _)| statement.contains(phrase));
+            let revealed = REVEALING_PHRASES
+                .iter()
+                .find(|(phrase, _)| statement.contains(phrase));
             if let Some((phrase, _)) = revealed {
                 ctx.report(
                     &STATEMENT_CONTRADICTS_REASON,
@@ -108,12 +118,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, change: &Option<Change>) {
         }
     }
 
-    let investor_caused = initiator == Some(Initiator::Investor) || reason == Some(ChangeReason::InvestorDefault);
+    let investor_caused =
+        initiator == Some(Initiator::Investor) || reason == Some(ChangeReason::InvestorDefault);
     let loss = change.investor_loss_fen.unwrap_or(0);
     if loss > 0 && !investor_caused {
         match change.compensation_fen {
             None | Some(0) => {
-                ctx.report(&UNCOMPENSATED_LOSS, Loc::At("/change/compensationFen"), &[("loss", &yuan(loss))]);
+                ctx.report(
+                    &UNCOMPENSATED_LOSS,
+                    Loc::At("/change/compensationFen"),
+                    &[("loss", &yuan(loss))],
+                );
             }
             Some(compensation) if (0..loss).contains(&compensation) => {
                 ctx.report(

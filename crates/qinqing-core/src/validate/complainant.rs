@@ -25,7 +25,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, complainant: &Option<Complainant>) {
     let Some(complainant) = ctx.required(complainant, Loc::At("/complainant")) else {
         return;
     };
-    let kind = ctx.required(&complainant.kind, Loc::At("/complainant/kind")).copied();
+    let kind = ctx
+        .required(&complainant.kind, Loc::At("/complainant/kind"))
+        .copied();
     let real_name = complainant.real_name == Some(true);
     // A person may complain anonymously; an enterprise is always named.
     if kind != Some(ComplainantKind::Person) || real_name {
@@ -49,11 +51,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, complainant: &Option<Complainant>) {
         present(&complainant.id_number)
     };
     if let Some(id_number) = id_number {
-        ids::ric(id_number, "/complainant/idNumber", ctx.options, &mut ctx.issues);
+        ids::ric(
+            id_number,
+            "/complainant/idNumber",
+            ctx.options,
+            &mut ctx.issues,
+        );
     }
     let contact = ctx.required(&complainant.contact, Loc::At("/complainant/contact"));
     if let Some(contact) = contact {
-        check_contact(ctx, contact, "/complainant/contact/phone", "/complainant/contact/email", true);
+        check_contact(
+            ctx,
+            contact,
+            "/complainant/contact/phone",
+            "/complainant/contact/email",
+            true,
+        );
     }
 }
 
@@ -75,7 +88,11 @@ pub(crate) fn check_contact(
     }
     if let Some(email) = present(&contact.email) {
         if !email_looks_valid(email) {
-            ctx.report(&EMAIL_INVALID, Loc::At(email_path), &[("value", &quote(email))]);
+            ctx.report(
+                &EMAIL_INVALID,
+                Loc::At(email_path),
+                &[("value", &quote(email))],
+            );
         }
     }
 }
@@ -93,7 +110,9 @@ fn email_looks_valid(email: &str) -> bool {
         && local.len() <= 64
         && !domain.contains('@')
         && domain.contains('.')
-        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
 }
 
 #[cfg(test)]
@@ -102,10 +121,23 @@ mod tests {
 
     #[test]
     fn emails() {
-        for good in ["li@example.com", "li.ming+gx@mail.gxzf.gov.cn", "张@例子.中国"] {
+        for good in [
+            "li@example.com",
+            "li.ming+gx@mail.gxzf.gov.cn",
+            "张@例子.中国",
+        ] {
             assert!(email_looks_valid(good), "{good}");
         }
-        for bad in ["li", "li@", "@example.com", "li@example", "li@@example.com", "li @example.com", "li@example..com", "li@-x.com"] {
+        for bad in [
+            "li",
+            "li@",
+            "@example.com",
+            "li@example",
+            "li@@example.com",
+            "li @example.com",
+            "li@example..com",
+            "li@-x.com",
+        ] {
             assert!(!email_looks_valid(bad), "{bad}");
         }
     }

@@ -55,7 +55,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, conduct: &Option<Conduct>, real_name: boo
     let Some(conduct) = ctx.required(conduct, Loc::At("/conduct")) else {
         return;
     };
-    let category = ctx.required(&conduct.category, Loc::At("/conduct/category")).copied();
+    let category = ctx
+        .required(&conduct.category, Loc::At("/conduct/category"))
+        .copied();
     ctx.date(&conduct.occurred_on, Loc::At("/conduct/occurredOn"), true);
     let description = ctx.required_text(&conduct.description, Loc::At("/conduct/description"));
     if let Some(description) = description {
@@ -66,8 +68,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, conduct: &Option<Conduct>, real_name: boo
     if let (Some(category), Some(description)) = (category, description) {
         check_category_fits(ctx, category, description);
     }
-    if category == Some(ConductId::BreachOfCommitment) && present(&conduct.commitment_ref).is_none() {
-        ctx.report(&COMMITMENT_REF_REQUIRED, Loc::At("/conduct/commitmentRef"), &[]);
+    if category == Some(ConductId::BreachOfCommitment) && present(&conduct.commitment_ref).is_none()
+    {
+        ctx.report(
+            &COMMITMENT_REF_REQUIRED,
+            Loc::At("/conduct/commitmentRef"),
+            &[],
+        );
     }
     if category == Some(ConductId::Collusion) && real_name {
         ctx.priority = true;
@@ -78,10 +85,18 @@ fn check_length(ctx: &mut Ctx<'_>, description: &str) {
     // Count at most one past the limit: a megabyte description costs no more than 5001 steps.
     let count = description.chars().take(MAX_DESCRIPTION_CHARS + 1).count();
     if count < MIN_DESCRIPTION_CHARS {
-        ctx.report(&DESCRIPTION_TOO_SHORT, Loc::At("/conduct/description"), &[("count", &count.to_string())]);
+        ctx.report(
+            &DESCRIPTION_TOO_SHORT,
+            Loc::At("/conduct/description"),
+            &[("count", &count.to_string())],
+        );
     } else if count > MAX_DESCRIPTION_CHARS {
         let count = description.chars().count();
-        ctx.report(&DESCRIPTION_TOO_LONG, Loc::At("/conduct/description"), &[("count", &count.to_string())]);
+        ctx.report(
+            &DESCRIPTION_TOO_LONG,
+            Loc::At("/conduct/description"),
+            &[("count", &count.to_string())],
+        );
     }
 }
 
@@ -95,13 +110,20 @@ fn check_category_fits(ctx: &mut Ctx<'_>, category: ConductId, description: &str
         crate::answer::Lang::Zh => "”或“",
         crate::answer::Lang::En => "” or “",
     };
-    let suggested = found.iter().map(|id| id.title(lang)).collect::<Vec<_>>().join(separator);
-    ctx.report(
+    let suggested = found
+        .iter()
+        .map(|id| id.title(lang))
+        .collect::<Vec<_>>()
+        .join(separator);
+    let issue = ctx.report(
         &CATEGORY_MISMATCH,
         Loc::At("/conduct/category"),
-        &[("suggested", &suggested), ("category", category.title(lang))],
+        &[
+            ("suggested", &suggested),
+            ("category", category.title(lang)),
+        ],
     );
-    if let Some(issue) = ctx.issues.last_mut() {
+    if let Some(issue) = issue {
         issue.suggestions = found.iter().map(|id| id.as_str().to_owned()).collect();
     }
 }

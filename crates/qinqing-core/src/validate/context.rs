@@ -42,8 +42,15 @@ pub(crate) struct Ctx<'o> {
     pub(crate) issues: Vec<Issue>,
     /// §六: set when the case must be handled first.
     pub(crate) priority: bool,
+    /// Set when issues were dropped at [`MAX_ISSUES`].
+    pub(crate) truncated: bool,
     clause: &'static str,
 }
+
+/// Most issues one answer lists. A 1 MiB document could otherwise hold hundreds of
+/// thousands of broken list elements or unknown fields, and an answer of that size helps no
+/// one (and costs memory the WebAssembly instance may not have).
+pub(crate) const MAX_ISSUES: usize = 100;
 
 pub(crate) static FIELD_REQUIRED: Rule = Rule {
     code: "field.required",
@@ -79,19 +86,47 @@ pub(crate) static DATE_FUTURE: Rule = Rule {
 
 impl<'o> Ctx<'o> {
     pub(crate) fn new(options: &'o Options, clause: &'static str) -> Ctx<'o> {
-        Ctx { options, issues: Vec::new(), priority: false, clause }
+        Ctx {
+            options,
+            issues: Vec::new(),
+            priority: false,
+            truncated: false,
+            clause,
+        }
     }
 
-    /// Raises `rule` at `loc`.
-    pub(crate) fn report(&mut self, rule: &'static Rule, loc: Loc, args: &[(&str, &str)]) {
-        self.issues.push(Issue::new(rule, loc.render(), self.options.lang, args));
+    /// Raises `rule` at `loc`; returns the issue (to add suggestions or a specific basis), or
+    /// `None` when the answer is full.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        loc: Loc,
+        args: &[(&str, &str)],
+    ) -> Option<&mut Issue> {
+        if self.full() {
+            return None;
+        }
+        self.issues
+            .push(Issue::new(rule, loc.render(), self.options.lang, args));
+        self.issues.last_mut()
     }
 
     /// Raises a shape rule (required field, negative number, …), citing the document's clause.
     pub(crate) fn report_shape(&mut self, rule: &'static Rule, loc: Loc, args: &[(&str, &str)]) {
+        if self.full() {
+            return;
+        }
         let mut issue = Issue::new(rule, loc.render(), self.options.lang, args);
         issue.basis = self.clause.into();
         self.issues.push(issue);
+    }
+
+    /// Whether the issue list is at [`MAX_ISSUES`]; marks the answer as truncated if so.
+    pub(crate) fn full(&mut self) -> bool {
+        if self.issues.len() >= MAX_ISSUES {
+            self.truncated = true;
+        }
+        self.truncated
     }
 
     /// Reports `field.required` unless `value` holds something.
@@ -103,7 +138,11 @@ impl<'o> Ctx<'o> {
     }
 
     /// Reports `field.required` unless `value` holds non-blank text; returns it trimmed.
-    pub(crate) fn required_text<'v>(&mut self, value: &'v Option<String>, loc: Loc) -> Option<&'v str> {
+    pub(crate) fn required_text<'v>(
+        &mut self,
+        value: &'v Option<String>,
+        loc: Loc,
+    ) -> Option<&'v str> {
         let text = present(value);
         if text.is_none() {
             self.report_shape(&FIELD_REQUIRED, loc, &[]);
@@ -120,13 +159,22 @@ impl<'o> Ctx<'o> {
 
     /// Checks a `YYYY-MM-DD` date: required, a real calendar day, and (when `not_after_today`
     /// and today is known) not in the future.
-    pub(crate) fn date(&mut self, value: &Option<String>, loc: Loc, not_after_today: bool) -> Option<NaiveDate> {
+    pub(crate) fn date(
+        &mut self,
+        value: &Option<String>,
+        loc: Loc,
+        not_after_today: bool,
+    ) -> Option<NaiveDate> {
         let text = self.required_text(value, loc)?;
         let Some(date) = parse_date(text) else {
             self.report(&DATE_INVALID, loc, &[("value", &quote(text))]);
             return None;
         };
-        if let Some(today) = self.options.today.filter(|today| not_after_today && date > *today) {
+        if let Some(today) = self
+            .options
+            .today
+            .filter(|today| not_after_today && date > *today)
+        {
             let today = today.format("%Y-%m-%d").to_string();
             self.report_shape(&DATE_FUTURE, loc, &[("value", text), ("today", &today)]);
         }
@@ -136,7 +184,10 @@ impl<'o> Ctx<'o> {
 
 /// The trimmed text, or `None` when absent or blank.
 pub(crate) fn present(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|text| !text.is_empty())
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
 }
 
 /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real calendar day).
@@ -182,7 +233,10 @@ mod tests {
 
     #[test]
     fn dates_must_be_real_days_in_iso_form() {
-        assert_eq!(parse_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2024-2-29"), None);
         assert_eq!(parse_date("２０２４-02-01"), None);
@@ -205,7 +259,10 @@ mod tests {
 
     #[test]
     fn item_paths() {
-        assert_eq!(Loc::Item("/attachments", 2, "sha256").render(), "/attachments/2/sha256");
+        assert_eq!(
+            Loc::Item("/attachments", 2, "sha256").render(),
+            "/attachments/2/sha256"
+        );
         assert_eq!(Loc::Item("/attachments", 2, "").render(), "/attachments/2");
     }
 }

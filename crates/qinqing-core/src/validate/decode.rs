@@ -18,14 +18,15 @@ use crate::model::{
     Investor, Obligation, Respondent, WrittenForm,
 };
 
-use super::context::quote;
+use super::context::{quote, MAX_ISSUES};
 
 pub(crate) static FIELD_UNKNOWN: Rule = Rule {
     code: "field.unknown",
     severity: Severity::Error,
     basis: "§八、§九",
     zh: "无法识别“{field}”这一项，其中的内容不会被处理；请检查名称是否拼错。",
-    en: "“{field}” is not a field we know, so its content would be lost; please check the spelling.",
+    en:
+        "“{field}” is not a field we know, so its content would be lost; please check the spelling.",
 };
 
 pub(crate) static TYPE_STRING: Rule = Rule {
@@ -99,14 +100,25 @@ pub(crate) struct Decoder {
     lang: Lang,
     clause: &'static str,
     pub(crate) issues: Vec<Issue>,
+    /// Set when issues were dropped at [`MAX_ISSUES`].
+    pub(crate) truncated: bool,
 }
 
 impl Decoder {
     pub(crate) fn new(lang: Lang, clause: &'static str) -> Decoder {
-        Decoder { lang, clause, issues: Vec::new() }
+        Decoder {
+            lang,
+            clause,
+            issues: Vec::new(),
+            truncated: false,
+        }
     }
 
     fn report(&mut self, rule: &'static Rule, path: &Path<'_>, args: &[(&str, &str)]) {
+        if self.issues.len() >= MAX_ISSUES {
+            self.truncated = true;
+            return;
+        }
         let mut issue = Issue::new(rule, path.render(), self.lang, args);
         issue.basis = self.clause.into();
         self.issues.push(issue);
@@ -167,13 +179,23 @@ impl Decoder {
     }
 
     /// A camelCase enum name; `allowed` lists the names for the message.
-    fn enumeration<T: DeserializeOwned>(&mut self, value: &Value, path: &Path<'_>, allowed: &str) -> Option<T> {
+    fn enumeration<T: DeserializeOwned>(
+        &mut self,
+        value: &Value,
+        path: &Path<'_>,
+        allowed: &str,
+    ) -> Option<T> {
         let text = self.string(value, path)?;
-        let parsed: Result<T, serde::de::value::Error> = T::deserialize(text.as_str().into_deserializer());
+        let parsed: Result<T, serde::de::value::Error> =
+            T::deserialize(text.as_str().into_deserializer());
         match parsed {
             Ok(item) => Some(item),
             Err(_) => {
-                self.report(&ENUM_UNKNOWN, path, &[("value", &quote(&text)), ("allowed", allowed)]);
+                self.report(
+                    &ENUM_UNKNOWN,
+                    path,
+                    &[("value", &quote(&text)), ("allowed", allowed)],
+                );
                 None
             }
         }
@@ -223,9 +245,17 @@ impl Decoder {
         for (key, value) in map {
             let path = Path::Key(&root, key);
             match key.as_str() {
-                "complainant" => out.complainant = self.object(value, &path).map(|m| self.complainant(m, &path)),
-                "respondent" => out.respondent = self.object(value, &path).map(|m| self.respondent(m, &path)),
-                "conduct" => out.conduct = self.object(value, &path).map(|m| self.conduct(m, &path)),
+                "complainant" => {
+                    out.complainant = self
+                        .object(value, &path)
+                        .map(|m| self.complainant(m, &path))
+                }
+                "respondent" => {
+                    out.respondent = self.object(value, &path).map(|m| self.respondent(m, &path))
+                }
+                "conduct" => {
+                    out.conduct = self.object(value, &path).map(|m| self.conduct(m, &path))
+                }
                 "attachments" => out.attachments = self.list(value, &path, Decoder::attachment),
                 "remedy" => out.remedy = self.string(value, &path),
                 "receivedAt" => out.received_at = self.string(value, &path),
@@ -240,10 +270,15 @@ impl Decoder {
         for (key, value) in map {
             let path = Path::Key(base, key);
             match key.as_str() {
-                "kind" => out.kind = self.enumeration(value, &path, "enterprise, individualBusiness, person"),
+                "kind" => {
+                    out.kind =
+                        self.enumeration(value, &path, "enterprise, individualBusiness, person")
+                }
                 "name" => out.name = self.string(value, &path),
                 "uscc" => out.uscc = self.string(value, &path),
-                "contact" => out.contact = self.object(value, &path).map(|m| self.contact(m, &path)),
+                "contact" => {
+                    out.contact = self.object(value, &path).map(|m| self.contact(m, &path))
+                }
                 "realName" => out.real_name = self.boolean(value, &path),
                 "idNumber" => out.id_number = self.string(value, &path),
                 _ => self.unknown(key, &path),
@@ -326,11 +361,21 @@ impl Decoder {
             let path = Path::Key(&root, key);
             match key.as_str() {
                 "project" => out.project = self.string(value, &path),
-                "investor" => out.investor = self.object(value, &path).map(|m| self.investor(m, &path)),
-                "authority" => out.authority = self.object(value, &path).map(|m| self.authority(m, &path)),
-                "writtenForm" => out.written_form = self.object(value, &path).map(|m| self.written_form(m, &path)),
+                "investor" => {
+                    out.investor = self.object(value, &path).map(|m| self.investor(m, &path))
+                }
+                "authority" => {
+                    out.authority = self.object(value, &path).map(|m| self.authority(m, &path))
+                }
+                "writtenForm" => {
+                    out.written_form = self
+                        .object(value, &path)
+                        .map(|m| self.written_form(m, &path))
+                }
                 "commitments" => out.commitments = self.list(value, &path, Decoder::commitment),
-                "investorObligations" => out.investor_obligations = self.list(value, &path, Decoder::obligation),
+                "investorObligations" => {
+                    out.investor_obligations = self.list(value, &path, Decoder::obligation)
+                }
                 "change" => out.change = self.object(value, &path).map(|m| self.change(m, &path)),
                 _ => self.unknown(key, &path),
             }
@@ -345,7 +390,9 @@ impl Decoder {
             match key.as_str() {
                 "name" => out.name = self.string(value, &path),
                 "uscc" => out.uscc = self.string(value, &path),
-                "contact" => out.contact = self.object(value, &path).map(|m| self.contact(m, &path)),
+                "contact" => {
+                    out.contact = self.object(value, &path).map(|m| self.contact(m, &path))
+                }
                 _ => self.unknown(key, &path),
             }
         }
@@ -417,8 +464,13 @@ impl Decoder {
         for (key, value) in map {
             let path = Path::Key(base, key);
             match key.as_str() {
-                "kind" => out.kind = self.enumeration(value, &path, "termination, modification, suspension"),
-                "initiatedBy" => out.initiated_by = self.enumeration(value, &path, "government, investor, both"),
+                "kind" => {
+                    out.kind =
+                        self.enumeration(value, &path, "termination, modification, suspension")
+                }
+                "initiatedBy" => {
+                    out.initiated_by = self.enumeration(value, &path, "government, investor, both")
+                }
                 "reason" => out.reason = self.enumeration(value, &path, REASONS),
                 "statement" => out.statement = self.string(value, &path),
                 "negotiated" => out.negotiated = self.boolean(value, &path),
@@ -454,7 +506,9 @@ fn describe(value: &Value, lang: Lang) -> &'static str {
         (Value::Number(number), Lang::Zh) if number.is_f64() => "带小数的数字",
         (Value::Number(number), Lang::En) if number.is_f64() => "a number with a fraction",
         (Value::Number(number), Lang::Zh) if number.is_u64() && !number.is_i64() => "过大的数字",
-        (Value::Number(number), Lang::En) if number.is_u64() && !number.is_i64() => "a number too large",
+        (Value::Number(number), Lang::En) if number.is_u64() && !number.is_i64() => {
+            "a number too large"
+        }
         (Value::Number(_), Lang::Zh) => "数字",
         (Value::Number(_), Lang::En) => "a number",
         (Value::String(_), Lang::Zh) => "文字",

@@ -16,6 +16,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, investor: &Option<Investor>) {
         ids::uscc(uscc, "/investor/uscc", ctx.options, &mut ctx.issues);
     }
     if let Some(contact) = &investor.contact {
-        check_contact(ctx, contact, "/investor/contact/phone", "/investor/contact/email", false);
+        check_contact(
+            ctx,
+            contact,
+            "/investor/contact/phone",
+            "/investor/contact/email",
+            false,
+        );
     }
 }

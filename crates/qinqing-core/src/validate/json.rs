@@ -37,17 +37,34 @@ pub(crate) static JSON_TOO_LARGE: Rule = Rule {
 };
 
 /// Parses `text`, or returns the one issue that explains why it cannot be read.
-pub(crate) fn parse(text: &str, lang: Lang) -> Result<Value, Issue> {
+pub(crate) fn parse(text: &str, lang: Lang) -> Result<Value, Box<Issue>> {
+    // RFC 8259 §8.1 lets parsers ignore a byte order mark; Windows editors still write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_BYTES {
-        return Err(Issue::new(&JSON_TOO_LARGE, "", lang, &[("size", &text.len().to_string())]));
+        return Err(Box::new(Issue::new(
+            &JSON_TOO_LARGE,
+            "",
+            lang,
+            &[("size", &text.len().to_string())],
+        )));
     }
     if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {
-        return Err(Issue::new(&JSON_TOO_DEEP, "", lang, &[("max", &MAX_DEPTH.to_string())]));
+        return Err(Box::new(Issue::new(
+            &JSON_TOO_DEEP,
+            "",
+            lang,
+            &[("max", &MAX_DEPTH.to_string())],
+        )));
     }
     serde_json::from_str(text).map_err(|err| {
         let line = err.line().max(1).to_string();
         let column = err.column().max(1).to_string();
-        Issue::new(&JSON_SYNTAX, "", lang, &[("line", &line), ("column", &column)])
+        Box::new(Issue::new(
+            &JSON_SYNTAX,
+            "",
+            lang,
+            &[("line", &line), ("column", &column)],
+        ))
     })
 }
 
@@ -94,6 +111,11 @@ mod tests {
         assert!(nesting_exceeds("[".repeat(65).as_bytes(), 64));
         assert!(!nesting_exceeds("[".repeat(64).as_bytes(), 64));
         assert!(!nesting_exceeds(br#"{"a":"\"[[[[","b":[]}"#, 2));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        assert_eq!(parse("\u{feff}{}", Lang::Zh).ok(), Some(serde_json::json!({})));
     }
 
     #[test]

@@ -25,10 +25,19 @@ mod written_form;
 
 use serde_json::Value;
 
-use crate::answer::{Answer, Issue, Options};
+use crate::answer::{Answer, Issue, Options, Severity};
+use crate::codes::Rule;
 use crate::model::{Complaint, Contract};
 
-use context::{Ctx, Loc, COMPLAINT_CLAUSE, CONTRACT_CLAUSE};
+use context::{Ctx, Loc, COMPLAINT_CLAUSE, CONTRACT_CLAUSE, MAX_ISSUES};
+
+pub(crate) static TRUNCATED: Rule = Rule {
+    code: "issues.truncated",
+    severity: Severity::Error,
+    basis: "§八、§九",
+    zh: "问题太多，只列出了前 {max} 个；请先修改以上问题，再重新检查。",
+    en: "There are too many problems; only the first {max} are listed. Please fix these and check again.",
+};
 use decode::Decoder;
 
 /// Every rule this module raises, for the registry in `codes.rs`.
@@ -52,6 +61,7 @@ pub(crate) mod rules {
     pub(crate) use super::obligations::PROHIBITED_DEMAND;
     pub(crate) use super::received_at::DATETIME_INVALID;
     pub(crate) use super::written_form::WRITTEN_FORM_REQUIRED;
+    pub(crate) use super::TRUNCATED;
 }
 
 /// Validates a typed complaint: every complaint rule, no structural checks (the types already
@@ -66,8 +76,7 @@ pub(crate) mod rules {
 /// assert_eq!(answer.issues[0].path, "/complainant");
 /// ```
 pub fn validate_complaint(doc: &Complaint, options: &Options) -> Answer {
-    let (issues, priority) = complaint_rules(doc, options);
-    finish(Vec::new(), issues, priority)
+    finish(None, complaint_rules(doc, options))
 }
 
 /// Validates a typed contract (§九 commitments and their changes).
@@ -79,7 +88,7 @@ pub fn validate_complaint(doc: &Complaint, options: &Options) -> Answer {
 /// assert!(answer.issues.iter().any(|issue| issue.code == "writtenForm.required"));
 /// ```
 pub fn validate_contract(doc: &Contract, options: &Options) -> Answer {
-    finish(Vec::new(), contract_rules(doc, options), false)
+    finish(None, contract_rules(doc, options))
 }
 
 /// Validates a complaint given as a JSON value: wrong types, unknown fields and unknown enum
@@ -96,16 +105,16 @@ pub fn validate_contract(doc: &Contract, options: &Options) -> Answer {
 pub fn validate_complaint_value(doc: &Value, options: &Options) -> Answer {
     let mut decoder = Decoder::new(options.lang, COMPLAINT_CLAUSE);
     let complaint = decoder.complaint(doc);
-    let (issues, priority) = complaint_rules(&complaint, options);
-    finish(decoder.issues, issues, priority)
+    let ctx = complaint_rules(&complaint, options);
+    finish(Some(decoder), ctx)
 }
 
 /// Validates a contract given as a JSON value.
 pub fn validate_contract_value(doc: &Value, options: &Options) -> Answer {
     let mut decoder = Decoder::new(options.lang, CONTRACT_CLAUSE);
     let contract = decoder.contract(doc);
-    let issues = contract_rules(&contract, options);
-    finish(decoder.issues, issues, false)
+    let ctx = contract_rules(&contract, options);
+    finish(Some(decoder), ctx)
 }
 
 /// Validates a complaint given as JSON text. Malformed, oversized (> 1 MiB) or too deeply
@@ -122,7 +131,7 @@ pub fn validate_contract_value(doc: &Value, options: &Options) -> Answer {
 pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
     match json::parse(text, options.lang) {
         Ok(value) => validate_complaint_value(&value, options),
-        Err(issue) => Answer::from_issues(vec![issue], false),
+        Err(issue) => Answer::from_issues(vec![*issue], false),
     }
 }
 
@@ -130,11 +139,11 @@ pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
 pub fn validate_contract_json(text: &str, options: &Options) -> Answer {
     match json::parse(text, options.lang) {
         Ok(value) => validate_contract_value(&value, options),
-        Err(issue) => Answer::from_issues(vec![issue], false),
+        Err(issue) => Answer::from_issues(vec![*issue], false),
     }
 }
 
-fn complaint_rules(doc: &Complaint, options: &Options) -> (Vec<Issue>, bool) {
+fn complaint_rules<'o>(doc: &Complaint, options: &'o Options) -> Ctx<'o> {
     let mut ctx = Ctx::new(options, COMPLAINT_CLAUSE);
     complainant::check(&mut ctx, &doc.complainant);
     let respondent = doc.respondent.as_ref();
@@ -155,10 +164,10 @@ fn complaint_rules(doc: &Complaint, options: &Options) -> (Vec<Issue>, bool) {
     conduct::check(&mut ctx, &doc.conduct, real_name);
     attachments::check(&mut ctx, &doc.attachments);
     received_at::check(&mut ctx, &doc.received_at);
-    (ctx.issues, ctx.priority)
+    ctx
 }
 
-fn contract_rules(doc: &Contract, options: &Options) -> Vec<Issue> {
+fn contract_rules<'o>(doc: &Contract, options: &'o Options) -> Ctx<'o> {
     let mut ctx = Ctx::new(options, CONTRACT_CLAUSE);
     ctx.required_text(&doc.project, Loc::At("/project"));
     investor::check(&mut ctx, &doc.investor);
@@ -180,24 +189,42 @@ fn contract_rules(doc: &Contract, options: &Options) -> Vec<Issue> {
     commitments::check(&mut ctx, &doc.commitments);
     obligations::check(&mut ctx, &doc.investor_obligations);
     change::check(&mut ctx, &doc.change);
-    ctx.issues
+    ctx
 }
 
 /// Merges structural and rule issues (dropping rule issues where a structural one already
 /// explains the place), sorts them in document order and derives validity.
-fn finish(structural: Vec<Issue>, rules: Vec<Issue>, priority: bool) -> Answer {
-    let mut issues = structural;
+fn finish(decoder: Option<Decoder>, ctx: Ctx<'_>) -> Answer {
+    let (mut issues, mut truncated) = match decoder {
+        Some(decoder) => (decoder.issues, decoder.truncated),
+        None => (Vec::new(), false),
+    };
+    let rules = ctx.issues;
+    truncated |= ctx.truncated;
     if issues.is_empty() {
         issues = rules;
     } else {
         let kept: Vec<Issue> = rules
             .into_iter()
-            .filter(|rule_issue| !issues.iter().any(|structural| covers(&structural.path, &rule_issue.path)))
+            .filter(|rule_issue| {
+                !issues
+                    .iter()
+                    .any(|structural| covers(&structural.path, &rule_issue.path))
+            })
             .collect();
         issues.extend(kept);
     }
     order::sort(&mut issues);
-    Answer::from_issues(issues, priority)
+    if truncated || issues.len() > MAX_ISSUES {
+        issues.truncate(MAX_ISSUES);
+        issues.push(Issue::new(
+            &TRUNCATED,
+            "",
+            ctx.options.lang,
+            &[("max", &MAX_ISSUES.to_string())],
+        ));
+    }
+    Answer::from_issues(issues, ctx.priority)
 }
 
 /// Whether `path` is `base` or lies below it (segment-aware: `/a/1` does not cover `/a/10`).

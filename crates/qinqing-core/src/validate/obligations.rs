@@ -32,16 +32,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, obligations: &[Obligation]) {
             }
             reported.push(found.id);
             let lang = ctx.options.lang;
-            ctx.report(
+            let issue = ctx.report(
                 &PROHIBITED_DEMAND,
                 loc,
-                &[("phrase", &found.phrase), ("title", found.id.title(lang)), ("clause", found.id.clause())],
+                &[
+                    ("phrase", &found.phrase),
+                    ("title", found.id.title(lang)),
+                    ("clause", found.id.clause()),
+                ],
             );
-            if let Some(issue) = ctx.issues.last_mut() {
+            if let Some(issue) = issue {
                 issue.basis = found.id.clause().into();
                 issue.suggestions = vec![found.id.as_str().to_owned()];
             }
         }
     }
 }
-

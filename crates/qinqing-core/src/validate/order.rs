@@ -95,10 +95,22 @@ mod tests {
 
     #[test]
     fn document_order() {
-        assert_eq!(compare_paths("/complainant/uscc", "/conduct"), Ordering::Less);
-        assert_eq!(compare_paths("/attachments/2/sha256", "/attachments/10/name"), Ordering::Less);
-        assert_eq!(compare_paths("/attachments/2", "/attachments/2/name"), Ordering::Less);
+        assert_eq!(
+            compare_paths("/complainant/uscc", "/conduct"),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_paths("/attachments/2/sha256", "/attachments/10/name"),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_paths("/attachments/2", "/attachments/2/name"),
+            Ordering::Less
+        );
         assert_eq!(compare_paths("", "/complainant"), Ordering::Less);
-        assert_eq!(compare_paths("/complainant/zzz", "/complainant/kind"), Ordering::Greater);
+        assert_eq!(
+            compare_paths("/complainant/zzz", "/complainant/kind"),
+            Ordering::Greater
+        );
     }
 }

@@ -19,7 +19,11 @@ pub(crate) static DATETIME_INVALID: Rule = Rule {
 pub(crate) fn check(ctx: &mut Ctx<'_>, received_at: &Option<String>) {
     if let Some(text) = present(received_at) {
         if DateTime::parse_from_rfc3339(text).is_err() {
-            ctx.report(&DATETIME_INVALID, Loc::At("/receivedAt"), &[("value", &quote(text))]);
+            ctx.report(
+                &DATETIME_INVALID,
+                Loc::At("/receivedAt"),
+                &[("value", &quote(text))],
+            );
         }
     }
 }

@@ -5,11 +5,14 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::answer::{Lang, Severity};
-use crate::model::{ComplainantKind, Complainant, Conduct, Contact, Respondent};
+use crate::model::{Complainant, ComplainantKind, Conduct, Contact, Respondent};
 use crate::{ConductId, Level};
 
 fn options() -> Options {
-    Options { lang: Lang::Zh, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27) }
+    Options {
+        lang: Lang::Zh,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+    }
 }
 
 fn typical() -> Value {
@@ -24,7 +27,11 @@ fn typical() -> Value {
 }
 
 fn codes(answer: &Answer) -> Vec<(&str, &str)> {
-    answer.issues.iter().map(|issue| (issue.code.as_ref(), issue.path.as_str())).collect()
+    answer
+        .issues
+        .iter()
+        .map(|issue| (issue.code.as_ref(), issue.path.as_str()))
+        .collect()
 }
 
 #[test]
@@ -51,7 +58,13 @@ fn a_broken_list_element_keeps_later_indices_right() {
     let mut value = typical();
     value["attachments"] = json!([7, {"name": "b.pdf", "mediaType": "application/pdf", "sizeBytes": 1, "sha256": "x"}]);
     let answer = validate_complaint_value(&value, &options());
-    assert_eq!(codes(&answer), vec![("type.object", "/attachments/0"), ("attachment.sha256", "/attachments/1/sha256")]);
+    assert_eq!(
+        codes(&answer),
+        vec![
+            ("type.object", "/attachments/0"),
+            ("attachment.sha256", "/attachments/1/sha256")
+        ]
+    );
 }
 
 #[test]
@@ -62,7 +75,11 @@ fn issues_come_in_document_order() {
     value["complainant"]["uscc"] = json!(null);
     value["conduct"]["occurredOn"] = json!("2030-01-01");
     let answer = validate_complaint_value(&value, &options());
-    let paths: Vec<&str> = answer.issues.iter().map(|issue| issue.path.as_str()).collect();
+    let paths: Vec<&str> = answer
+        .issues
+        .iter()
+        .map(|issue| issue.path.as_str())
+        .collect();
     assert_eq!(
         paths,
         vec![
@@ -81,10 +98,22 @@ fn issues_come_in_document_order() {
 fn english_messages_on_request() {
     let mut value = typical();
     value["conduct"]["description"] = json!("太短了");
-    let answer = validate_complaint_value(&value, &Options { lang: Lang::En, ..options() });
+    let answer = validate_complaint_value(
+        &value,
+        &Options {
+            lang: Lang::En,
+            ..options()
+        },
+    );
     let issue = &answer.issues[0];
     assert_eq!(issue.code, "conduct.descriptionTooShort");
-    assert!(issue.message.starts_with("The description needs at least 20 characters; it has 3."), "{}", issue.message);
+    assert!(
+        issue
+            .message
+            .starts_with("The description needs at least 20 characters; it has 3."),
+        "{}",
+        issue.message
+    );
 }
 
 #[test]
@@ -92,9 +121,12 @@ fn description_length_counts_characters_not_bytes() {
     let mut value = typical();
     // 20 Chinese characters are 60 bytes: long enough.
     value["conduct"]["description"] = json!("镇".repeat(20));
-    assert!(!codes(&validate_complaint_value(&value, &options())).iter().any(|(code, _)| code.starts_with("conduct.description")));
+    assert!(!codes(&validate_complaint_value(&value, &options()))
+        .iter()
+        .any(|(code, _)| code.starts_with("conduct.description")));
     value["conduct"]["description"] = json!("😀".repeat(19));
-    assert!(codes(&validate_complaint_value(&value, &options())).contains(&("conduct.descriptionTooShort", "/conduct/description")));
+    assert!(codes(&validate_complaint_value(&value, &options()))
+        .contains(&("conduct.descriptionTooShort", "/conduct/description")));
 }
 
 #[test]
@@ -111,7 +143,8 @@ fn real_name_collusion_reports_go_first() {
     let mut complaint: Complaint = serde_json::from_value(typical()).unwrap();
     let conduct = complaint.conduct.get_or_insert_with(Conduct::default);
     conduct.category = Some(ConductId::Collusion);
-    conduct.description = Some("副局长与竞争企业官商勾结，把本应公开出让的地块私下输送给对方。".into());
+    conduct.description =
+        Some("副局长与竞争企业官商勾结，把本应公开出让的地块私下输送给对方。".into());
     assert!(!validate_complaint(&complaint, &options()).priority);
     complaint.complainant.as_mut().unwrap().real_name = Some(true);
     let answer = validate_complaint(&complaint, &options());
@@ -125,7 +158,10 @@ fn typed_documents_get_the_same_rules() {
             kind: Some(ComplainantKind::Enterprise),
             name: Some("某公司".into()),
             uscc: None,
-            contact: Some(Contact { phone: Some("13877112345".into()), ..Contact::default() }),
+            contact: Some(Contact {
+                phone: Some("13877112345".into()),
+                ..Contact::default()
+            }),
             ..Complainant::default()
         }),
         respondent: Some(Respondent {
@@ -136,7 +172,13 @@ fn typed_documents_get_the_same_rules() {
         ..Complaint::default()
     };
     let answer = validate_complaint(&complaint, &options());
-    assert_eq!(codes(&answer), vec![("field.required", "/complainant/uscc"), ("field.required", "/conduct")]);
+    assert_eq!(
+        codes(&answer),
+        vec![
+            ("field.required", "/complainant/uscc"),
+            ("field.required", "/conduct")
+        ]
+    );
 }
 
 #[test]
@@ -146,7 +188,10 @@ fn mismatch_warning_suggests_catalogue_ids() {
     let answer = validate_complaint_value(&value, &options());
     assert!(answer.valid);
     let issue = &answer.issues[0];
-    assert_eq!((issue.code.as_ref(), issue.severity), ("conduct.categoryMismatch", Severity::Warning));
+    assert_eq!(
+        (issue.code.as_ref(), issue.severity),
+        ("conduct.categoryMismatch", Severity::Warning)
+    );
     assert_eq!(issue.suggestions, vec!["apportionment".to_owned()]);
 }
 
@@ -154,7 +199,11 @@ fn mismatch_warning_suggests_catalogue_ids() {
 fn contract_demands_cite_the_clause_of_the_matched_conduct() {
     let value = json!({"investorObligations": [{"description": "乙方须加入本市商会并缴纳会费"}]});
     let answer = validate_contract_value(&value, &options());
-    let issue = answer.issues.iter().find(|issue| issue.code == "obligation.prohibitedDemand").unwrap();
+    let issue = answer
+        .issues
+        .iter()
+        .find(|issue| issue.code == "obligation.prohibitedDemand")
+        .unwrap();
     assert_eq!(issue.path, "/investorObligations/0/description");
     assert_eq!(issue.basis, "§七");
     assert_eq!(issue.suggestions, vec!["forcedMembership".to_owned()]);
@@ -164,7 +213,11 @@ fn contract_demands_cite_the_clause_of_the_matched_conduct() {
 
 #[test]
 fn ten_thousand_brackets_are_one_issue() {
-    for text in ["[".repeat(10_000), "{\"a\":".repeat(10_000), format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))] {
+    for text in [
+        "[".repeat(10_000),
+        "{\"a\":".repeat(10_000),
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    ] {
         let answer = validate_complaint_json(&text, &options());
         assert_eq!(codes(&answer), vec![("json.tooDeep", "")]);
     }
@@ -184,7 +237,13 @@ fn a_deep_value_built_in_code_is_not_walked() {
             value["conduct"]["description"] = deep.clone();
             value["extra"] = deep;
             let answer = validate_complaint_value(&value, &options());
-            assert_eq!(codes(&answer), vec![("type.string", "/conduct/description"), ("field.unknown", "/extra")]);
+            assert_eq!(
+                codes(&answer),
+                vec![
+                    ("type.string", "/conduct/description"),
+                    ("field.unknown", "/extra")
+                ]
+            );
         })
         .unwrap()
         .join()
@@ -199,19 +258,33 @@ fn megabyte_strings_give_short_messages() {
     value["conduct"]["description"] = json!(huge);
     value["complainant"]["contact"]["email"] = json!(huge);
     let text = value.to_string();
-    assert!(text.len() <= json::MAX_BYTES * 3, "keep the test input plausible");
+    assert!(
+        text.len() <= json::MAX_BYTES * 3,
+        "keep the test input plausible"
+    );
     let answer = validate_complaint_value(&value, &options());
     assert!(!answer.valid);
     for issue in &answer.issues {
-        assert!(issue.message.chars().count() < 1000, "{}: {} chars", issue.code, issue.message.chars().count());
+        assert!(
+            issue.message.chars().count() < 1000,
+            "{}: {} chars",
+            issue.code,
+            issue.message.chars().count()
+        );
     }
-    assert_eq!(codes(&validate_complaint_json(&text, &options())), vec![("json.tooLarge", "")]);
+    assert_eq!(
+        codes(&validate_complaint_json(&text, &options())),
+        vec![("json.tooLarge", "")]
+    );
 }
 
 #[test]
 fn nul_bytes_and_control_characters_never_panic() {
     let text = "{\"remedy\": \"\u{0}\"}";
-    assert_eq!(codes(&validate_complaint_json(text, &options())), vec![("json.syntax", "")]);
+    assert_eq!(
+        codes(&validate_complaint_json(text, &options())),
+        vec![("json.syntax", "")]
+    );
     let mut value = typical();
     value["complainant"]["uscc"] = json!("\u{0}\u{0}\u{0}");
     value["complainant"]["contact"]["phone"] = json!("\u{0}");
@@ -224,7 +297,10 @@ fn nul_bytes_and_control_characters_never_panic() {
 fn unknown_keys_are_escaped_in_paths() {
     let value = json!({"a/b~c": 1});
     let answer = validate_contract_value(&value, &options());
-    assert!(answer.issues.iter().any(|issue| issue.code == "field.unknown" && issue.path == "/a~1b~0c"));
+    assert!(answer
+        .issues
+        .iter()
+        .any(|issue| issue.code == "field.unknown" && issue.path == "/a~1b~0c"));
 }
 
 mod never_panics {
@@ -260,4 +336,18 @@ mod never_panics {
             let _ = validate_complaint_value(&value, &options());
         }
     }
+}
+
+#[test]
+fn answers_stop_at_a_hundred_issues() {
+    let mut value = typical();
+    value["attachments"] = Value::Array(vec![json!(1); 50_000]);
+    for at in 0..5_000 {
+        value[format!("extra{at}")] = json!(at);
+    }
+    let answer = validate_complaint_value(&value, &options());
+    assert_eq!(answer.issues.len(), context::MAX_ISSUES + 1);
+    let last = answer.issues.last().unwrap();
+    assert_eq!((last.code.as_ref(), last.path.as_str()), ("issues.truncated", ""));
+    assert!(!answer.valid);
 }

@@ -20,6 +20,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, written_form: &Option<WrittenForm>) {
         ctx.report(&WRITTEN_FORM_REQUIRED, Loc::At("/writtenForm"), &[]);
         return;
     };
-    ctx.required_text(&written_form.document_no, Loc::At("/writtenForm/documentNo"));
-    ctx.date(&written_form.signed_on, Loc::At("/writtenForm/signedOn"), true);
+    ctx.required_text(
+        &written_form.document_no,
+        Loc::At("/writtenForm/documentNo"),
+    );
+    ctx.date(
+        &written_form.signed_on,
+        Loc::At("/writtenForm/signedOn"),
+        true,
+    );
 }

@@ -43,7 +43,11 @@ struct Cli {
     #[arg(long, global = true, default_value_t = 10.0)]
     duration: f64,
     /// The JSON document to send.
-    #[arg(long, global = true, default_value = "tests/fixtures/complaints/valid-enterprise.json")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "tests/fixtures/complaints/valid-enterprise.json"
+    )]
     body: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -101,7 +105,10 @@ fn main() -> std::process::ExitCode {
         eprintln!("qinqing-load only targets loopback addresses");
         return std::process::ExitCode::FAILURE;
     }
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("cannot start the runtime: {err}");
@@ -123,15 +130,23 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Command::Validate => (Mode::Validate, None, Vec::new()),
         Command::Submit { acked } => (Mode::Submit, acked.clone(), Vec::new()),
         Command::Verify { acked } => {
-            let text = std::fs::read_to_string(acked).map_err(|err| format!("{}: {err}", acked.display()))?;
-            let ids: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+            let text = std::fs::read_to_string(acked)
+                .map_err(|err| format!("{}: {err}", acked.display()))?;
+            let ids: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
             (Mode::Verify, None, ids)
         }
     };
     let body = if mode == Mode::Verify {
         Bytes::new()
     } else {
-        Bytes::from(std::fs::read(&cli.body).map_err(|err| format!("{}: {err}", cli.body.display()))?)
+        Bytes::from(
+            std::fs::read(&cli.body).map_err(|err| format!("{}: {err}", cli.body.display()))?,
+        )
     };
     let acked = match acked_out {
         Some(path) => Some(Mutex::new(
@@ -143,16 +158,28 @@ async fn run(cli: Cli) -> Result<bool, String> {
         )),
         None => None,
     };
-    let limit = if mode == Mode::Verify { ids.len() as u64 } else { cli.requests };
+    let limit = if mode == Mode::Verify {
+        ids.len() as u64
+    } else {
+        cli.requests
+    };
     let shared = Arc::new(Shared {
         addr: cli.addr,
         issued: AtomicU64::new(0),
         limit,
-        deadline: Instant::now() + Duration::from_secs_f64(if mode == Mode::Verify { 3600.0 } else { cli.duration }),
+        deadline: Instant::now()
+            + Duration::from_secs_f64(if mode == Mode::Verify {
+                3600.0
+            } else {
+                cli.duration
+            }),
         body,
         acked,
         ids,
-        run: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0),
+        run: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
     });
     let started = Instant::now();
     let mut workers = Vec::new();
@@ -207,7 +234,11 @@ fn report(mode: Mode, cli: &Cli, total: &mut Tally, elapsed: f64) {
         total.rejected,
         total.missing,
         total.errors,
-        total.last_error.as_ref().map(|e| format!(" (last: {e})")).unwrap_or_default()
+        total
+            .last_error
+            .as_ref()
+            .map(|e| format!(" (last: {e})"))
+            .unwrap_or_default()
     );
 }
 
@@ -235,23 +266,47 @@ async fn connection(shared: Arc<Shared>, mode: Mode, worker: usize) -> Tally {
                 }
             }
         }
-        let Some(client) = sender.as_mut() else { continue };
+        let Some(client) = sender.as_mut() else {
+            continue;
+        };
         sequence += 1;
         let started = Instant::now();
         let result = match mode {
-            Mode::Validate => post(client, shared.addr, "/api/validate/complaint", None, shared.body.clone()).await,
+            Mode::Validate => {
+                post(
+                    client,
+                    shared.addr,
+                    "/api/validate/complaint",
+                    None,
+                    shared.body.clone(),
+                )
+                .await
+            }
             Mode::Submit => {
                 let key = format!("load-{}-{worker}-{sequence}", shared.run);
-                post(client, shared.addr, "/api/complaints", Some(&key), shared.body.clone()).await
+                post(
+                    client,
+                    shared.addr,
+                    "/api/complaints",
+                    Some(&key),
+                    shared.body.clone(),
+                )
+                .await
             }
             Mode::Verify => {
-                let id = shared.ids.get(usize::try_from(index).unwrap_or(usize::MAX)).cloned().unwrap_or_default();
+                let id = shared
+                    .ids
+                    .get(usize::try_from(index).unwrap_or(usize::MAX))
+                    .cloned()
+                    .unwrap_or_default();
                 get(client, shared.addr, &format!("/api/cases/{id}")).await
             }
         };
         match result {
             Ok((status, body)) => {
-                tally.latencies_us.push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
+                tally
+                    .latencies_us
+                    .push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
                 match (mode, status) {
                     (Mode::Validate, 200) | (Mode::Verify, 200) => tally.ok += 1,
                     (Mode::Verify, 404) => tally.missing += 1,
@@ -266,7 +321,13 @@ async fn connection(shared: Arc<Shared>, mode: Mode, worker: usize) -> Tally {
                     }
                     _ => {
                         tally.rejected += 1;
-                        tally.last_error = Some(format!("HTTP {status}: {}", String::from_utf8_lossy(&body).chars().take(200).collect::<String>()));
+                        tally.last_error = Some(format!(
+                            "HTTP {status}: {}",
+                            String::from_utf8_lossy(&body)
+                                .chars()
+                                .take(200)
+                                .collect::<String>()
+                        ));
                     }
                 }
             }
@@ -288,33 +349,61 @@ fn case_id(body: &[u8]) -> Option<String> {
 type Sender = http1::SendRequest<Full<Bytes>>;
 
 async fn connect(addr: SocketAddr) -> Result<Sender, String> {
-    let stream = TcpStream::connect(addr).await.map_err(|err| format!("connect: {err}"))?;
+    let stream = TcpStream::connect(addr)
+        .await
+        .map_err(|err| format!("connect: {err}"))?;
     stream.set_nodelay(true).map_err(|err| err.to_string())?;
-    let (sender, conn) = http1::handshake(TokioIo::new(stream)).await.map_err(|err| format!("handshake: {err}"))?;
+    let (sender, conn) = http1::handshake(TokioIo::new(stream))
+        .await
+        .map_err(|err| format!("handshake: {err}"))?;
     tokio::spawn(async move {
         let _ = conn.await;
     });
     Ok(sender)
 }
 
-async fn post(client: &mut Sender, addr: SocketAddr, path: &str, key: Option<&str>, body: Bytes) -> Result<(u16, Bytes), String> {
-    let mut request = Request::post(path).header("host", addr.to_string()).header("content-type", "application/json");
+async fn post(
+    client: &mut Sender,
+    addr: SocketAddr,
+    path: &str,
+    key: Option<&str>,
+    body: Bytes,
+) -> Result<(u16, Bytes), String> {
+    let mut request = Request::post(path)
+        .header("host", addr.to_string())
+        .header("content-type", "application/json");
     if let Some(key) = key {
         request = request.header("idempotency-key", key);
     }
-    let request = request.body(Full::new(body)).map_err(|err| err.to_string())?;
+    let request = request
+        .body(Full::new(body))
+        .map_err(|err| err.to_string())?;
     send(client, request).await
 }
 
 async fn get(client: &mut Sender, addr: SocketAddr, path: &str) -> Result<(u16, Bytes), String> {
-    let request = Request::get(path).header("host", addr.to_string()).body(Full::new(Bytes::new())).map_err(|err| err.to_string())?;
+    let request = Request::get(path)
+        .header("host", addr.to_string())
+        .body(Full::new(Bytes::new()))
+        .map_err(|err| err.to_string())?;
     send(client, request).await
 }
 
 async fn send(client: &mut Sender, request: Request<Full<Bytes>>) -> Result<(u16, Bytes), String> {
-    client.ready().await.map_err(|err| format!("connection: {err}"))?;
-    let response = client.send_request(request).await.map_err(|err| format!("request: {err}"))?;
+    client
+        .ready()
+        .await
+        .map_err(|err| format!("connection: {err}"))?;
+    let response = client
+        .send_request(request)
+        .await
+        .map_err(|err| format!("request: {err}"))?;
     let status = response.status().as_u16();
-    let body = response.into_body().collect().await.map_err(|err| format!("body: {err}"))?.to_bytes();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .map_err(|err| format!("body: {err}"))?
+        .to_bytes();
     Ok((status, body))
 }
