@@ -33,7 +33,7 @@ const options = { lang: "zh", today: "2026-11-27" };
 
 // ---- peers -----------------------------------------------------------------------------
 const schema = JSON.parse(readFileSync(`${pkgDir}schema/complaint.schema.json`, "utf8"));
-const ajvValidate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const ajvValidate = new Ajv2020({ allErrors: true, strict: false, logger: false }).compile(schema);
 
 const text = (min, max) => z.string().min(min).max(max);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -106,7 +106,7 @@ const rows = [];
 function row(group, name, fn) {
   const perSecond = measure(fn);
   rows.push({ group, name, perSecond });
-  console.log(`${group.padEnd(10)} ${name.padEnd(44)} ${Math.round(perSecond).toLocaleString("en").padStart(11)} /s  ${(1e6 / perSecond).toFixed(2).padStart(7)} µs`);
+  console.log(`${group.padEnd(10)} ${name.padEnd(52)} ${Math.round(perSecond).toLocaleString("en").padStart(11)} /s  ${(1e6 / perSecond).toFixed(2).padStart(7)} µs`);
   return perSecond;
 }
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
@@ -124,6 +124,7 @@ const results = {};
 for (const [label, doc, docText] of [["valid", valid, validText], ["invalid", invalid, invalidText]]) {
   results[label] = {
     object: row(`object ${label}`, "qinqing validateComplaint(obj)", () => qinqing.validateComplaint(doc, options).valid),
+    stringifyFirst: row(`object ${label}`, "qinqing validateComplaintJson(JSON.stringify(obj))", () => qinqing.validateComplaintJson(JSON.stringify(doc), options).valid),
     zod: row(`object ${label}`, "zod 4 safeParse(obj)", () => zodComplaint.safeParse(doc).success),
     ajv: row(`object ${label}`, "ajv allErrors (generated schema)", () => ajvValidate(doc)),
     text: row(`text ${label}`, "qinqing validateComplaintJson(text)", () => qinqing.validateComplaintJson(docText, options).valid),
@@ -136,6 +137,8 @@ if (qinqing.addWorkingDays(day, 7).date !== findWorkday(7, day)) {
   console.log(`note: addWorkingDays gives ${qinqing.addWorkingDays(day, 7).date}, chinese-days ${findWorkday(7, day)}`);
 }
 const ours = row("calendar", "qinqing addWorkingDays(d, 7)", () => qinqing.addWorkingDays(day, 7).valid);
+row("calendar", "qinqing isWorkingDay(d)", () => qinqing.isWorkingDay(day).valid);
+row("calendar", "qinqing replyDeadline(instant) (8 skipped days)", () => qinqing.replyDeadline("2026-09-30T10:00:00+08:00").valid);
 const theirs = row("calendar", "chinese-days findWorkday(7, d)", () => findWorkday(7, day) !== "");
 
 console.log("\nratios (target in brackets)");
@@ -146,5 +149,6 @@ for (const label of ["valid", "invalid"]) {
   console.log(`  ${label.padEnd(8)} text in vs parse + ajv  ${ratio(r.text, r.parseAjv)}  [≥ 1×]`);
   console.log(`  ${label.padEnd(8)} text in vs parse + zod  ${ratio(r.text, r.parseZod)}`);
 }
+console.log(`  ${"".padEnd(8)} object in: in-wasm stringify vs JS stringify + text in  ${ratio(results.valid.object, results.valid.stringifyFirst)} valid, ${ratio(results.invalid.object, results.invalid.stringifyFirst)} invalid`);
 console.log(`  addWorkingDays vs chinese-days     ${ratio(ours, theirs)}  [≥ 30×]`);
 if (sink === 42) console.log("");

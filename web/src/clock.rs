@@ -44,7 +44,9 @@ pub(crate) fn china_today() -> Option<NaiveDate> {
 /// The §八 reply deadline (7 working days, Guangxi calendar) for a complaint received on
 /// `received_on`.
 pub(crate) fn reply_deadline(received_on: NaiveDate, lang: Lang) -> Option<Deadline> {
-    Calendar::builtin().reply_deadline_on(received_on, 7, Region::Guangxi, false, lang).ok()
+    Calendar::builtin()
+        .reply_deadline_on(received_on, 7, Region::Guangxi, false, lang)
+        .ok()
 }
 
 #[cfg(test)]
@@ -56,7 +58,10 @@ mod tests {
         // 2026-11-26T15:59:59Z is 23:59:59 in China; one second later it is the 27th.
         let ms = 1_795_708_799_000.0;
         assert_eq!(china_date_at(ms), NaiveDate::from_ymd_opt(2026, 11, 26));
-        assert_eq!(china_date_at(ms + 1000.0), NaiveDate::from_ymd_opt(2026, 11, 27));
+        assert_eq!(
+            china_date_at(ms + 1000.0),
+            NaiveDate::from_ymd_opt(2026, 11, 27)
+        );
         assert_eq!(china_date_at(0.0), NaiveDate::from_ymd_opt(1970, 1, 1));
         assert_eq!(china_date_at(f64::NAN), None);
     }

@@ -64,11 +64,24 @@ impl MountedForm {
 /// Mounts a form into `root`. `kind` is `complaint` or `contract`; `endpoint` is where it is
 /// POSTed; `lang` a tag such as `zh-CN` (the default) or `en`.
 #[wasm_bindgen(js_name = mountForm)]
-pub fn mount_form(root: web_sys::Element, kind: &str, endpoint: &str, lang: &str) -> Result<MountedForm, JsValue> {
-    let kind = FormKind::from_name(kind).ok_or_else(|| JsValue::from_str("kind must be \"complaint\" or \"contract\""))?;
-    let props = FormProps { kind, endpoint: endpoint.to_owned().into(), lang: lang_of(lang) };
+pub fn mount_form(
+    root: web_sys::Element,
+    kind: &str,
+    endpoint: &str,
+    lang: &str,
+) -> Result<MountedForm, JsValue> {
+    let kind = FormKind::from_name(kind)
+        .ok_or_else(|| JsValue::from_str("kind must be \"complaint\" or \"contract\""))?;
+    let props = FormProps {
+        kind,
+        endpoint: endpoint.to_owned().into(),
+        lang: lang_of(lang),
+    };
     let handle = yew::Renderer::<FormApp>::with_root_and_props(root, props.clone()).render();
-    Ok(MountedForm { handle: Some(handle), props })
+    Ok(MountedForm {
+        handle: Some(handle),
+        props,
+    })
 }
 
 /// Validates a document given as JSON text with the core, exactly as the forms do, and
@@ -77,7 +90,9 @@ pub fn mount_form(root: web_sys::Element, kind: &str, endpoint: &str, lang: &str
 pub fn validate_json(kind: &str, text: &str, today: Option<String>, lang: &str) -> String {
     let options = qinqing_core::Options {
         lang: lang_of(lang),
-        today: today.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        today: today
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
     };
     let answer = match FormKind::from_name(kind) {
         Some(FormKind::Contract) => qinqing_core::validate_contract_json(text, &options),
@@ -113,5 +128,7 @@ pub fn time_validation(kind: &str, text: &str, iterations: u32) -> f64 {
 }
 
 fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(clock::now_ms, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(clock::now_ms, |p| p.now())
 }

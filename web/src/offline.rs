@@ -59,7 +59,10 @@ pub(crate) fn outbox() -> Vec<Outgoing> {
 
 /// Queued submissions for one endpoint.
 pub(crate) fn pending(endpoint: &str) -> Vec<Outgoing> {
-    outbox().into_iter().filter(|item| item.endpoint == endpoint).collect()
+    outbox()
+        .into_iter()
+        .filter(|item| item.endpoint == endpoint)
+        .collect()
 }
 
 /// Adds a submission; `false` when storage refused (it is still sent if online).
@@ -86,7 +89,9 @@ fn remove(key: &str) {
 /// A fresh idempotency key: `crypto.randomUUID()`, or a random UUID-shaped string from
 /// `Math.random` where that is missing (insecure contexts, old browsers).
 pub(crate) fn new_key() -> String {
-    let from_crypto = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid());
     match from_crypto {
         Some(uuid) if !uuid.is_empty() => uuid,
         _ => {
@@ -115,7 +120,10 @@ pub(crate) fn is_online() -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Outcome {
     /// Filed (or already filed under this key).
-    Accepted { case_id: String, due: Option<String> },
+    Accepted {
+        case_id: String,
+        due: Option<String>,
+    },
     /// The server found errors.
     Rejected(Answer),
     /// No connection: stays queued.
@@ -140,7 +148,10 @@ pub(crate) async fn send(item: &Outgoing) -> Option<Outcome> {
     }
     let outcome = post(item).await;
     IN_FLIGHT.with(|keys| keys.borrow_mut().remove(&item.key));
-    if matches!(outcome, Outcome::Accepted { .. } | Outcome::Rejected(_) | Outcome::Refused(_)) {
+    if matches!(
+        outcome,
+        Outcome::Accepted { .. } | Outcome::Rejected(_) | Outcome::Refused(_)
+    ) {
         remove(&item.key);
     }
     Some(outcome)
@@ -165,8 +176,15 @@ async fn post(item: &Outgoing) -> Outcome {
     match status {
         200 | 201 => {
             let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            let case_id = value.get("caseId").and_then(Value::as_str).unwrap_or_default().to_owned();
-            let due = value.pointer("/deadline/dueDate").and_then(Value::as_str).map(str::to_owned);
+            let case_id = value
+                .get("caseId")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let due = value
+                .pointer("/deadline/dueDate")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             Outcome::Accepted { case_id, due }
         }
         422 => match serde_json::from_str::<Answer>(&text) {
@@ -183,7 +201,9 @@ fn truncate(text: &str) -> String {
 }
 
 /// Calls `f` when the browser goes online; the listener lives as long as the returned guard.
-pub(crate) fn on_online(f: impl FnMut(&web_sys::Event) + 'static) -> Option<gloo::events::EventListener> {
+pub(crate) fn on_online(
+    f: impl FnMut(&web_sys::Event) + 'static,
+) -> Option<gloo::events::EventListener> {
     let window = web_sys::window()?;
     let target: &web_sys::EventTarget = window.unchecked_ref();
     Some(gloo::events::EventListener::new(target, "online", f))

@@ -86,15 +86,48 @@ pub(crate) struct Field {
 }
 
 const fn field(path: &'static str, label: Text, input: Input, required: bool) -> Field {
-    Field { path, label, input, required, hint: None, autocomplete: "off" }
+    Field {
+        path,
+        label,
+        input,
+        required,
+        hint: None,
+        autocomplete: "off",
+    }
 }
 
-const fn hinted(path: &'static str, label: Text, input: Input, required: bool, hint: Text) -> Field {
-    Field { path, label, input, required, hint: Some(hint), autocomplete: "off" }
+const fn hinted(
+    path: &'static str,
+    label: Text,
+    input: Input,
+    required: bool,
+    hint: Text,
+) -> Field {
+    Field {
+        path,
+        label,
+        input,
+        required,
+        hint: Some(hint),
+        autocomplete: "off",
+    }
 }
 
-const fn auto(path: &'static str, label: Text, input: Input, required: bool, autocomplete: &'static str) -> Field {
-    Field { path, label, input, required, hint: None, autocomplete }
+const fn auto(
+    path: &'static str,
+    label: Text,
+    input: Input,
+    required: bool,
+    autocomplete: &'static str,
+) -> Field {
+    Field {
+        path,
+        label,
+        input,
+        required,
+        hint: None,
+        autocomplete,
+    }
 }
 
 /// A group of fields, or a list of repeatable rows.
@@ -171,7 +204,10 @@ const INITIATORS: &[Choice] = &[
 ];
 
 const REASONS: &[Choice] = &[
-    ("governmentTransition", t("政府换届", "Change of government")),
+    (
+        "governmentTransition",
+        t("政府换届", "Change of government"),
+    ),
     ("leadershipChange", t("领导人员更替", "Change of leaders")),
     ("planningAdjustment", t("规划调整", "Planning adjustment")),
     ("policyChange", t("政策改变", "Policy change")),
@@ -185,7 +221,10 @@ const NAME: Text = t("联系人姓名", "Contact name");
 const PHONE: Text = t("联系电话", "Phone");
 const EMAIL: Text = t("电子邮箱", "E-mail");
 const USCC_HINT: Text = t("18位，见营业执照", "18 characters, on the business licence");
-const DIVISION_HINT: Text = t("6位行政区划代码，如 450100 南宁市", "6-digit division code, e.g. 450100 Nanning");
+const DIVISION_HINT: Text = t(
+    "6位行政区划代码，如 450100 南宁市",
+    "6-digit division code, e.g. 450100 Nanning",
+);
 const YUAN_HINT: Text = t("单位：元", "In yuan");
 
 const COMPLAINT: &[Section] = &[
@@ -193,10 +232,32 @@ const COMPLAINT: &[Section] = &[
         path: "/complainant",
         title: t("投诉人", "Complainant"),
         body: Body::Fields(&[
-            field("/complainant/kind", t("投诉人类型", "Complainant type"), Input::Select(COMPLAINANT_KINDS), true),
-            auto("/complainant/name", t("名称或姓名", "Name of the enterprise or person"), Input::Text, true, "organization"),
-            hinted("/complainant/uscc", t("统一社会信用代码", "Unified social credit code"), Input::Text, false, USCC_HINT),
-            field("/complainant/realName", t("实名投诉举报", "I report under my real name"), Input::Check, false),
+            field(
+                "/complainant/kind",
+                t("投诉人类型", "Complainant type"),
+                Input::Select(COMPLAINANT_KINDS),
+                true,
+            ),
+            auto(
+                "/complainant/name",
+                t("名称或姓名", "Name of the enterprise or person"),
+                Input::Text,
+                true,
+                "organization",
+            ),
+            hinted(
+                "/complainant/uscc",
+                t("统一社会信用代码", "Unified social credit code"),
+                Input::Text,
+                false,
+                USCC_HINT,
+            ),
+            field(
+                "/complainant/realName",
+                t("实名投诉举报", "I report under my real name"),
+                Input::Check,
+                false,
+            ),
             hinted(
                 "/complainant/idNumber",
                 t("居民身份证号码", "Resident ID card number"),
@@ -205,17 +266,45 @@ const COMPLAINT: &[Section] = &[
                 t("实名举报时填写", "For real-name reports"),
             ),
             auto("/complainant/contact/name", NAME, Input::Text, true, "name"),
-            auto("/complainant/contact/phone", PHONE, Input::Text, true, "tel"),
-            auto("/complainant/contact/email", EMAIL, Input::Text, false, "email"),
+            auto(
+                "/complainant/contact/phone",
+                PHONE,
+                Input::Text,
+                true,
+                "tel",
+            ),
+            auto(
+                "/complainant/contact/email",
+                EMAIL,
+                Input::Text,
+                false,
+                "email",
+            ),
         ]),
     },
     Section {
         path: "/respondent",
         title: t("被投诉单位", "Agency complained about"),
         body: Body::Fields(&[
-            field("/respondent/agency", t("单位名称", "Agency name"), Input::Text, true),
-            hinted("/respondent/divisionCode", t("所在行政区划", "Division"), Input::Division, true, DIVISION_HINT),
-            field("/respondent/level", t("单位层级", "Level"), Input::Select(LEVELS), true),
+            field(
+                "/respondent/agency",
+                t("单位名称", "Agency name"),
+                Input::Text,
+                true,
+            ),
+            hinted(
+                "/respondent/divisionCode",
+                t("所在行政区划", "Division"),
+                Input::Division,
+                true,
+                DIVISION_HINT,
+            ),
+            field(
+                "/respondent/level",
+                t("单位层级", "Level"),
+                Input::Select(LEVELS),
+                true,
+            ),
         ]),
     },
     Section {
@@ -227,14 +316,36 @@ const COMPLAINT: &[Section] = &[
                 t("事情经过", "Description"),
                 Input::TextArea,
                 true,
-                t("请写明时间、地点、人员和经过（20–5000字）", "Say when, where, who and what happened (20–5000 characters)"),
+                t(
+                    "请写明时间、地点、人员和经过（20–5000字）",
+                    "Say when, where, who and what happened (20–5000 characters)",
+                ),
             ),
-            field("/conduct/category", t("行为类别", "Kind of conduct"), Input::Conduct, true),
-            field("/conduct/occurredOn", t("发生日期", "Date it happened"), Input::Date, true),
-            hinted("/conduct/amountFen", t("涉及金额", "Amount involved"), Input::Yuan, false, YUAN_HINT),
+            field(
+                "/conduct/category",
+                t("行为类别", "Kind of conduct"),
+                Input::Conduct,
+                true,
+            ),
+            field(
+                "/conduct/occurredOn",
+                t("发生日期", "Date it happened"),
+                Input::Date,
+                true,
+            ),
+            hinted(
+                "/conduct/amountFen",
+                t("涉及金额", "Amount involved"),
+                Input::Yuan,
+                false,
+                YUAN_HINT,
+            ),
             hinted(
                 "/conduct/commitmentRef",
-                t("承诺文件文号或合同编号", "Commitment document or contract number"),
+                t(
+                    "承诺文件文号或合同编号",
+                    "Commitment document or contract number",
+                ),
                 Input::Text,
                 false,
                 t("投诉违约毁约时填写", "For broken commitments"),
@@ -248,16 +359,38 @@ const COMPLAINT: &[Section] = &[
             item: t("证据", "Evidence"),
             fields: &[
                 field("/name", t("文件名", "File name"), Input::Text, true),
-                field("/mediaType", t("文件类型", "File type"), Input::Select(MEDIA_TYPES), true),
-                hinted("/sizeBytes", t("大小（字节）", "Size (bytes)"), Input::Integer, true, t("不超过 20 MB", "At most 20 MB")),
-                hinted("/sha256", t("SHA-256 校验值", "SHA-256 checksum"), Input::Text, false, t("64位十六进制", "64 hex digits")),
+                field(
+                    "/mediaType",
+                    t("文件类型", "File type"),
+                    Input::Select(MEDIA_TYPES),
+                    true,
+                ),
+                hinted(
+                    "/sizeBytes",
+                    t("大小（字节）", "Size (bytes)"),
+                    Input::Integer,
+                    true,
+                    t("不超过 20 MB", "At most 20 MB"),
+                ),
+                hinted(
+                    "/sha256",
+                    t("SHA-256 校验值", "SHA-256 checksum"),
+                    Input::Text,
+                    false,
+                    t("64位十六进制", "64 hex digits"),
+                ),
             ],
         },
     },
     Section {
         path: "",
         title: t("诉求", "Your request"),
-        body: Body::Fields(&[field("/remedy", t("希望如何处理", "What you ask for"), Input::TextArea, false)]),
+        body: Body::Fields(&[field(
+            "/remedy",
+            t("希望如何处理", "What you ask for"),
+            Input::TextArea,
+            false,
+        )]),
     },
 ];
 
@@ -265,26 +398,65 @@ const CONTRACT: &[Section] = &[
     Section {
         path: "",
         title: t("项目", "Project"),
-        body: Body::Fields(&[field("/project", t("投资项目名称", "Project name"), Input::Text, true)]),
+        body: Body::Fields(&[field(
+            "/project",
+            t("投资项目名称", "Project name"),
+            Input::Text,
+            true,
+        )]),
     },
     Section {
         path: "/investor",
         title: t("投资方", "Investor"),
         body: Body::Fields(&[
-            auto("/investor/name", t("企业名称", "Enterprise name"), Input::Text, true, "organization"),
-            hinted("/investor/uscc", t("统一社会信用代码", "Unified social credit code"), Input::Text, true, USCC_HINT),
+            auto(
+                "/investor/name",
+                t("企业名称", "Enterprise name"),
+                Input::Text,
+                true,
+                "organization",
+            ),
+            hinted(
+                "/investor/uscc",
+                t("统一社会信用代码", "Unified social credit code"),
+                Input::Text,
+                true,
+                USCC_HINT,
+            ),
             auto("/investor/contact/name", NAME, Input::Text, false, "name"),
             auto("/investor/contact/phone", PHONE, Input::Text, false, "tel"),
-            auto("/investor/contact/email", EMAIL, Input::Text, false, "email"),
+            auto(
+                "/investor/contact/email",
+                EMAIL,
+                Input::Text,
+                false,
+                "email",
+            ),
         ]),
     },
     Section {
         path: "/authority",
         title: t("承诺方（政府）", "Government side"),
         body: Body::Fields(&[
-            field("/authority/agency", t("政府或部门名称", "Government or agency"), Input::Text, true),
-            hinted("/authority/divisionCode", t("所在行政区划", "Division"), Input::Division, true, DIVISION_HINT),
-            field("/authority/level", t("层级", "Level"), Input::Select(LEVELS), true),
+            field(
+                "/authority/agency",
+                t("政府或部门名称", "Government or agency"),
+                Input::Text,
+                true,
+            ),
+            hinted(
+                "/authority/divisionCode",
+                t("所在行政区划", "Division"),
+                Input::Division,
+                true,
+                DIVISION_HINT,
+            ),
+            field(
+                "/authority/level",
+                t("层级", "Level"),
+                Input::Select(LEVELS),
+                true,
+            ),
         ]),
     },
     Section {
@@ -298,7 +470,12 @@ const CONTRACT: &[Section] = &[
                 true,
                 t("如 柳政函〔2024〕12号", "e.g. 柳政函〔2024〕12号"),
             ),
-            field("/writtenForm/signedOn", t("签订日期", "Date signed"), Input::Date, true),
+            field(
+                "/writtenForm/signedOn",
+                t("签订日期", "Date signed"),
+                Input::Date,
+                true,
+            ),
         ]),
     },
     Section {
@@ -307,9 +484,25 @@ const CONTRACT: &[Section] = &[
         body: Body::Rows {
             item: t("承诺", "Commitment"),
             fields: &[
-                field("/kind", t("承诺类型", "Kind"), Input::Select(COMMITMENT_KINDS), true),
-                field("/description", t("承诺内容", "What was promised"), Input::TextArea, true),
-                hinted("/amountFen", t("金额", "Amount"), Input::Yuan, false, YUAN_HINT),
+                field(
+                    "/kind",
+                    t("承诺类型", "Kind"),
+                    Input::Select(COMMITMENT_KINDS),
+                    true,
+                ),
+                field(
+                    "/description",
+                    t("承诺内容", "What was promised"),
+                    Input::TextArea,
+                    true,
+                ),
+                hinted(
+                    "/amountFen",
+                    t("金额", "Amount"),
+                    Input::Yuan,
+                    false,
+                    YUAN_HINT,
+                ),
                 field("/dueOn", t("兑现期限", "Due date"), Input::Date, false),
             ],
         },
@@ -319,20 +512,62 @@ const CONTRACT: &[Section] = &[
         title: t("投资方义务", "Investor obligations"),
         body: Body::Rows {
             item: t("义务", "Obligation"),
-            fields: &[field("/description", t("义务内容", "The obligation"), Input::TextArea, true)],
+            fields: &[field(
+                "/description",
+                t("义务内容", "The obligation"),
+                Input::TextArea,
+                true,
+            )],
         },
     },
     Section {
         path: "/change",
         title: t("承诺变更情况（如有）", "Change to the commitments (if any)"),
         body: Body::Fields(&[
-            field("/change/kind", t("变更类型", "Kind of change"), Input::Select(CHANGE_KINDS), false),
-            field("/change/initiatedBy", t("提出方", "Started by"), Input::Select(INITIATORS), false),
-            field("/change/reason", t("变更理由", "Reason given"), Input::Select(REASONS), false),
-            field("/change/statement", t("理由原文", "The reason in their words"), Input::TextArea, false),
-            field("/change/negotiated", t("是否与投资方协商", "Negotiated with the investor"), Input::YesNo, false),
-            hinted("/change/investorLossFen", t("投资方损失", "Investor's loss"), Input::Yuan, false, YUAN_HINT),
-            hinted("/change/compensationFen", t("拟补偿金额", "Compensation offered"), Input::Yuan, false, YUAN_HINT),
+            field(
+                "/change/kind",
+                t("变更类型", "Kind of change"),
+                Input::Select(CHANGE_KINDS),
+                false,
+            ),
+            field(
+                "/change/initiatedBy",
+                t("提出方", "Started by"),
+                Input::Select(INITIATORS),
+                false,
+            ),
+            field(
+                "/change/reason",
+                t("变更理由", "Reason given"),
+                Input::Select(REASONS),
+                false,
+            ),
+            field(
+                "/change/statement",
+                t("理由原文", "The reason in their words"),
+                Input::TextArea,
+                false,
+            ),
+            field(
+                "/change/negotiated",
+                t("是否与投资方协商", "Negotiated with the investor"),
+                Input::YesNo,
+                false,
+            ),
+            hinted(
+                "/change/investorLossFen",
+                t("投资方损失", "Investor's loss"),
+                Input::Yuan,
+                false,
+                YUAN_HINT,
+            ),
+            hinted(
+                "/change/compensationFen",
+                t("拟补偿金额", "Compensation offered"),
+                Input::Yuan,
+                false,
+                YUAN_HINT,
+            ),
         ]),
     },
 ];
@@ -359,7 +594,10 @@ pub(crate) fn known_pointers(kind: FormKind, doc: &serde_json::Value) -> Vec<Str
         match section.body {
             Body::Fields(fields) => out.extend(fields.iter().map(|f| f.path.to_owned())),
             Body::Rows { fields, .. } => {
-                let rows = doc.pointer(section.path).and_then(|v| v.as_array()).map_or(0, Vec::len);
+                let rows = doc
+                    .pointer(section.path)
+                    .and_then(|v| v.as_array())
+                    .map_or(0, Vec::len);
                 for row in 0..rows {
                     let base = format!("{}/{row}", section.path);
                     out.push(base.clone());
@@ -381,10 +619,15 @@ pub(crate) fn field_at(kind: FormKind, pointer: &str) -> Option<Field> {
                 }
             }
             Body::Rows { fields, .. } => {
-                let Some(rest) = pointer.strip_prefix(section.path).and_then(|r| r.strip_prefix('/')) else {
+                let Some(rest) = pointer
+                    .strip_prefix(section.path)
+                    .and_then(|r| r.strip_prefix('/'))
+                else {
                     continue;
                 };
-                let Some(slash) = rest.find('/') else { continue };
+                let Some(slash) = rest.find('/') else {
+                    continue;
+                };
                 let (index, tail) = rest.split_at(slash);
                 if index.parse::<usize>().is_ok() {
                     if let Some(f) = fields.iter().find(|f| f.path == tail) {

@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use qinqing_core::{
-    detect_conduct, validate_complaint_value, validate_contract_value, Answer, ConductId, Issue, Lang, Options,
-    Severity,
+    detect_conduct, validate_complaint_value, validate_contract_value, Answer, ConductId, Issue,
+    Lang, Options, Severity,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -91,9 +91,15 @@ pub(crate) struct FormState {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Action {
     /// Text typed or a choice made in the field at `path`.
-    Edit { path: String, text: String },
+    Edit {
+        path: String,
+        text: String,
+    },
     /// A tick box or yes/no choice.
-    SetBool { path: String, value: Option<bool> },
+    SetBool {
+        path: String,
+        value: Option<bool>,
+    },
     /// The field lost focus: show its issues now.
     Blur(String),
     /// The debounce timer after typing in `path` fired. Validation always reads the current
@@ -107,13 +113,25 @@ pub(crate) enum Action {
     /// The submit button.
     Submit,
     /// The submission was stored in the outbox; the connection is down.
-    Queued { attempt: Option<u64> },
+    Queued {
+        attempt: Option<u64>,
+    },
     /// The server accepted it.
-    Accepted { attempt: Option<u64>, case_id: String, due: Option<String> },
+    Accepted {
+        attempt: Option<u64>,
+        case_id: String,
+        due: Option<String>,
+    },
     /// The server returned issues.
-    Rejected { attempt: Option<u64>, answer: Answer },
+    Rejected {
+        attempt: Option<u64>,
+        answer: Answer,
+    },
     /// Sending failed (not offline); it stays in the outbox.
-    SendFailed { attempt: Option<u64>, reason: String },
+    SendFailed {
+        attempt: Option<u64>,
+        reason: String,
+    },
     /// Local storage refused the draft.
     DraftFailed,
     /// Start again with an empty form.
@@ -122,10 +140,20 @@ pub(crate) enum Action {
 
 impl FormState {
     /// A new form, restoring `draft` when there is one.
-    pub(crate) fn new(kind: FormKind, lang: Lang, today: Option<NaiveDate>, draft: Option<Draft>) -> FormState {
-        let restored = draft.as_ref().is_some_and(|d| d.doc.is_object() && d.doc != empty_document(kind));
+    pub(crate) fn new(
+        kind: FormKind,
+        lang: Lang,
+        today: Option<NaiveDate>,
+        draft: Option<Draft>,
+    ) -> FormState {
+        let restored = draft
+            .as_ref()
+            .is_some_and(|d| d.doc.is_object() && d.doc != empty_document(kind));
         let (doc, raw) = match draft {
-            Some(Draft { doc: Value::Object(map), raw }) => (Value::Object(map), raw),
+            Some(Draft {
+                doc: Value::Object(map),
+                raw,
+            }) => (Value::Object(map), raw),
             _ => (empty_document(kind), BTreeMap::new()),
         };
         let mut state = FormState {
@@ -139,7 +167,11 @@ impl FormState {
             answer: Answer::ok(),
             server_issues: Vec::new(),
             suggestions: Vec::new(),
-            status: if restored { Status::Restored } else { Status::Empty },
+            status: if restored {
+                Status::Restored
+            } else {
+                Status::Empty
+            },
             revision: 0,
             attempt: 0,
             focus_token: 0,
@@ -151,7 +183,11 @@ impl FormState {
     /// Runs the core over the whole document and refreshes the conduct suggestions.
     pub(crate) fn validate(&mut self) {
         self.answer = validate_document(self.kind, &self.doc, self.lang, self.today);
-        self.suggestions = match self.doc.pointer("/conduct/description").and_then(Value::as_str) {
+        self.suggestions = match self
+            .doc
+            .pointer("/conduct/description")
+            .and_then(Value::as_str)
+        {
             Some(text) if self.kind == FormKind::Complaint => suggest(text),
             _ => Vec::new(),
         };
@@ -159,7 +195,10 @@ impl FormState {
 
     /// The draft to save.
     pub(crate) fn draft(&self) -> Draft {
-        Draft { doc: self.doc.clone(), raw: self.raw.clone() }
+        Draft {
+            doc: self.doc.clone(),
+            raw: self.raw.clone(),
+        }
     }
 
     /// The text an input shows for `path`.
@@ -185,7 +224,10 @@ impl FormState {
 
     /// Number of rows of the array at `path`.
     pub(crate) fn rows(&self, path: &str) -> usize {
-        self.doc.pointer(path).and_then(Value::as_array).map_or(0, Vec::len)
+        self.doc
+            .pointer(path)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
     }
 
     /// Whether issues at `path` may be shown now.
@@ -198,7 +240,9 @@ impl FormState {
         if !self.visible(path) {
             return Vec::new();
         }
-        self.all_issues().filter(|issue| issue.path == path).collect()
+        self.all_issues()
+            .filter(|issue| issue.path == path)
+            .collect()
     }
 
     /// Every current issue, local and from the server.
@@ -208,7 +252,8 @@ impl FormState {
 
     /// Errors that block sending.
     pub(crate) fn errors(&self) -> impl Iterator<Item = &Issue> {
-        self.all_issues().filter(|issue| issue.severity == Severity::Error)
+        self.all_issues()
+            .filter(|issue| issue.severity == Severity::Error)
     }
 
     /// Whether the document may be sent.
@@ -231,11 +276,15 @@ impl FormState {
                 let value = match input {
                     Some(Input::Yuan) => {
                         self.raw.insert(path.clone(), text.clone());
-                        parse_yuan(&text).map(Value::from).or_else(|| nonblank(&text))
+                        parse_yuan(&text)
+                            .map(Value::from)
+                            .or_else(|| nonblank(&text))
                     }
                     Some(Input::Integer) => {
                         self.raw.insert(path.clone(), text.clone());
-                        parse_integer(&text).map(Value::from).or_else(|| nonblank(&text))
+                        parse_integer(&text)
+                            .map(Value::from)
+                            .or_else(|| nonblank(&text))
                     }
                     _ => (!text.is_empty()).then_some(Value::String(text)),
                 };
@@ -267,7 +316,11 @@ impl FormState {
             Action::AddRow(path) => {
                 match self.doc.pointer_mut(&path) {
                     Some(Value::Array(rows)) => rows.push(Value::Object(Map::new())),
-                    _ => set_pointer(&mut self.doc, &path, Some(Value::Array(vec![Value::Object(Map::new())]))),
+                    _ => set_pointer(
+                        &mut self.doc,
+                        &path,
+                        Some(Value::Array(vec![Value::Object(Map::new())])),
+                    ),
                 }
                 self.edited(&path);
                 self.validate();
@@ -279,10 +332,18 @@ impl FormState {
                     }
                 }
                 self.raw = shift_keys(std::mem::take(&mut self.raw), &path, index);
-                self.touched = shift_keys(std::mem::take(&mut self.touched).into_iter().map(|k| (k, ())).collect(), &path, index)
-                    .into_keys()
-                    .collect();
-                self.server_issues.retain(|issue| !issue.path.starts_with(&format!("{path}/")));
+                self.touched = shift_keys(
+                    std::mem::take(&mut self.touched)
+                        .into_iter()
+                        .map(|k| (k, ()))
+                        .collect(),
+                    &path,
+                    index,
+                )
+                .into_keys()
+                .collect();
+                self.server_issues
+                    .retain(|issue| !issue.path.starts_with(&format!("{path}/")));
                 self.edited(&path);
                 self.validate();
             }
@@ -308,7 +369,11 @@ impl FormState {
                     self.status = Status::Queued;
                 }
             }
-            Action::Accepted { attempt, case_id, due } => {
+            Action::Accepted {
+                attempt,
+                case_id,
+                due,
+            } => {
                 if self.current(attempt) {
                     self.status = Status::Sent { case_id, due };
                     self.server_issues.clear();
@@ -367,7 +432,12 @@ fn empty_document(kind: FormKind) -> Value {
 }
 
 /// The core's verdict on `doc`.
-pub(crate) fn validate_document(kind: FormKind, doc: &Value, lang: Lang, today: Option<NaiveDate>) -> Answer {
+pub(crate) fn validate_document(
+    kind: FormKind,
+    doc: &Value,
+    lang: Lang,
+    today: Option<NaiveDate>,
+) -> Answer {
     let options = Options { lang, today };
     match kind {
         FormKind::Complaint => validate_complaint_value(doc, &options),
@@ -429,10 +499,17 @@ pub(crate) fn parse_yuan(text: &str) -> Option<i64> {
     if whole.is_empty() && frac.is_empty() {
         return None;
     }
-    if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 {
+    if !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+    {
         return None;
     }
-    let yuan: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let yuan: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let cents: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().ok()? * 10,
@@ -478,8 +555,11 @@ pub(crate) fn set_pointer(doc: &mut Value, pointer: &str, value: Option<Value>) 
             *node = Value::Object(Map::new());
         }
         node = match node {
-            Value::Object(map) => map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new())),
-            Value::Array(items) => match token.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+            Value::Object(map) => map
+                .entry(token.clone())
+                .or_insert_with(|| Value::Object(Map::new())),
+            Value::Array(items) => match token.parse::<usize>().ok().and_then(|i| items.get_mut(i))
+            {
                 Some(item) => item,
                 None => return,
             },
@@ -496,7 +576,10 @@ pub(crate) fn set_pointer(doc: &mut Value, pointer: &str, value: Option<Value>) 
             }
         },
         Value::Array(items) => {
-            if let (Some(slot), Some(value)) = (last.parse::<usize>().ok().and_then(|i| items.get_mut(i)), value) {
+            if let (Some(slot), Some(value)) = (
+                last.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+                value,
+            ) {
                 *slot = value;
             }
         }
@@ -534,11 +617,19 @@ mod tests {
     use super::*;
 
     fn complaint() -> FormState {
-        FormState::new(FormKind::Complaint, Lang::Zh, NaiveDate::from_ymd_opt(2026, 11, 27), None)
+        FormState::new(
+            FormKind::Complaint,
+            Lang::Zh,
+            NaiveDate::from_ymd_opt(2026, 11, 27),
+            None,
+        )
     }
 
     fn edit(state: &mut FormState, path: &str, text: &str) {
-        state.apply(Action::Edit { path: path.into(), text: text.into() });
+        state.apply(Action::Edit {
+            path: path.into(),
+            text: text.into(),
+        });
     }
 
     #[test]
@@ -546,10 +637,20 @@ mod tests {
         let mut s = complaint();
         edit(&mut s, "/complainant/uscc", " 91450100 ");
         edit(&mut s, "/complainant/contact/phone", "０７７１");
-        assert_eq!(s.doc.pointer("/complainant/uscc"), Some(&Value::from(" 91450100 ")));
-        assert_eq!(s.doc.pointer("/complainant/contact/phone"), Some(&Value::from("０７７１")));
+        assert_eq!(
+            s.doc.pointer("/complainant/uscc"),
+            Some(&Value::from(" 91450100 "))
+        );
+        assert_eq!(
+            s.doc.pointer("/complainant/contact/phone"),
+            Some(&Value::from("０７７１"))
+        );
         edit(&mut s, "/complainant/uscc", "");
-        assert_eq!(s.doc.pointer("/complainant/uscc"), None, "cleared fields are absent, so the core reports them missing");
+        assert_eq!(
+            s.doc.pointer("/complainant/uscc"),
+            None,
+            "cleared fields are absent, so the core reports them missing"
+        );
         assert_eq!(s.status, Status::Draft);
     }
 
@@ -557,10 +658,21 @@ mod tests {
     fn amounts_are_typed_in_yuan_and_stored_in_fen() {
         let mut s = complaint();
         edit(&mut s, "/conduct/amountFen", "１,234.5元");
-        assert_eq!(s.doc.pointer("/conduct/amountFen"), Some(&Value::from(123450)));
-        assert_eq!(s.text("/conduct/amountFen"), "１,234.5元", "the typed text stays on screen");
+        assert_eq!(
+            s.doc.pointer("/conduct/amountFen"),
+            Some(&Value::from(123450))
+        );
+        assert_eq!(
+            s.text("/conduct/amountFen"),
+            "１,234.5元",
+            "the typed text stays on screen"
+        );
         edit(&mut s, "/conduct/amountFen", "twelve");
-        assert_eq!(s.doc.pointer("/conduct/amountFen"), Some(&Value::from("twelve")), "left for the core to flag");
+        assert_eq!(
+            s.doc.pointer("/conduct/amountFen"),
+            Some(&Value::from("twelve")),
+            "left for the core to flag"
+        );
         assert_eq!(parse_yuan("0.05"), Some(5));
         assert_eq!(parse_yuan("1.234"), None);
         assert_eq!(parse_yuan("99999999999999999999"), None);
@@ -603,10 +715,24 @@ mod tests {
         let mut s = complaint();
         s.attempt = 3;
         s.status = Status::Sending;
-        s.apply(Action::Accepted { attempt: Some(2), case_id: "old".into(), due: None });
+        s.apply(Action::Accepted {
+            attempt: Some(2),
+            case_id: "old".into(),
+            due: None,
+        });
         assert_eq!(s.status, Status::Sending);
-        s.apply(Action::Accepted { attempt: Some(3), case_id: "GX-1".into(), due: None });
-        assert_eq!(s.status, Status::Sent { case_id: "GX-1".into(), due: None });
+        s.apply(Action::Accepted {
+            attempt: Some(3),
+            case_id: "GX-1".into(),
+            due: None,
+        });
+        assert_eq!(
+            s.status,
+            Status::Sent {
+                case_id: "GX-1".into(),
+                due: None
+            }
+        );
     }
 
     #[test]
@@ -620,7 +746,10 @@ mod tests {
             basis: "b".into(),
             suggestions: vec![],
         };
-        s.apply(Action::Rejected { attempt: None, answer: Answer::from_issues(vec![issue], false) });
+        s.apply(Action::Rejected {
+            attempt: None,
+            answer: Answer::from_issues(vec![issue], false),
+        });
         assert_eq!(s.status, Status::Rejected);
         assert_eq!(s.issues_at("/remedy").len(), 1);
         assert!(!s.is_valid());
@@ -638,7 +767,10 @@ mod tests {
         s.touched.insert("/attachments/1/sizeBytes".into());
         s.apply(Action::RemoveRow("/attachments".into(), 0));
         assert_eq!(s.rows("/attachments"), 1);
-        assert_eq!(s.doc.pointer("/attachments/0/sizeBytes"), Some(&Value::from(12)));
+        assert_eq!(
+            s.doc.pointer("/attachments/0/sizeBytes"),
+            Some(&Value::from(12))
+        );
         assert_eq!(s.text("/attachments/0/sizeBytes"), "12");
         assert!(s.touched.contains("/attachments/0/sizeBytes"));
         assert!(!s.raw.contains_key("/attachments/1/sizeBytes"));
@@ -647,12 +779,19 @@ mod tests {
     #[test]
     fn drafts_round_trip_and_restore() {
         let mut s = complaint();
-        edit(&mut s, "/conduct/description", "<script>alert(1)</script> 😀 مرحبا");
+        edit(
+            &mut s,
+            "/conduct/description",
+            "<script>alert(1)</script> 😀 مرحبا",
+        );
         let text = serde_json::to_string(&s.draft()).unwrap_or_default();
         let back: Draft = serde_json::from_str(&text).unwrap_or_default();
         let restored = FormState::new(FormKind::Complaint, Lang::En, None, Some(back));
         assert_eq!(restored.status, Status::Restored);
-        assert_eq!(restored.text("/conduct/description"), "<script>alert(1)</script> 😀 مرحبا");
+        assert_eq!(
+            restored.text("/conduct/description"),
+            "<script>alert(1)</script> 😀 مرحبا"
+        );
     }
 
     #[test]
@@ -683,7 +822,10 @@ mod tests {
         assert_eq!(s.focus_token, 1);
         assert_eq!(s.attempt, 0);
         s.server_issues.clear();
-        s.doc = serde_json::from_str(include_str!("../../tests/fixtures/complaints/valid-enterprise.json")).unwrap_or_default();
+        s.doc = serde_json::from_str(include_str!(
+            "../../tests/fixtures/complaints/valid-enterprise.json"
+        ))
+        .unwrap_or_default();
         s.apply(Action::Submit);
         assert_eq!(s.answer.issues, vec![]);
         assert_eq!(s.attempt, 1);

@@ -19,7 +19,9 @@ let sheet = null;
 
 /** Loads and compiles the WebAssembly once per page. */
 export function load() {
+  performance.mark?.('qinqing:load');
   ready ??= init({ module_or_path: new URL('qinqing_web_bg.wasm', base) }).then(() => {
+    performance.mark?.('qinqing:wasm-ready');
     // Hooks for tests and benchmarks: the core as the forms run it.
     window.qinqingValidateJson = validateJson;
     window.qinqingTimeValidation = timeValidation;
@@ -57,6 +59,7 @@ export async function mount(element, options = {}) {
   host.className = 'qq-host';
   root.append(host);
   const handle = mountForm(host, kind, endpoint, options.lang || 'zh-CN');
+  performance.mark?.(`qinqing:mounted:${kind}`);
   return {
     setLang(tag) { handle.setLang(tag || 'zh-CN'); },
     destroy() { handle.destroy(); root.replaceChildren(); },

@@ -24,6 +24,7 @@ test('portal: the embedded form lives in a shadow root and styles do not leak', 
       borderStyle: style.borderTopStyle,
       background: style.backgroundColor,
       labelTransform: getComputedStyle(root.querySelector('label')).textTransform,
+      labelFont: getComputedStyle(root.querySelector('label')).fontFamily,
       portalColor: getComputedStyle(portalP).color,
       portalHasOurClass: document.querySelectorAll('.qq-app').length,
       lang: root.querySelector('.qq-app').getAttribute('lang'),
@@ -33,6 +34,7 @@ test('portal: the embedded form lives in a shadow root and styles do not leak', 
   assert.notEqual(facts.borderStyle, 'dashed', "the portal's input rule does not reach the form");
   assert.notEqual(facts.background, 'rgb(255, 255, 0)');
   assert.equal(facts.labelTransform, 'none');
+  assert.doesNotMatch(facts.labelFont, /SimSun/, "the portal's font does not reach the form by inheritance");
   assert.equal(facts.portalColor, 'rgb(128, 0, 128)', "the portal's own styles still apply to the portal");
   assert.equal(facts.portalHasOurClass, 0);
   assert.equal(facts.lang, 'zh-CN');

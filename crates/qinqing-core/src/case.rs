@@ -81,6 +81,7 @@ pub enum CaseEvent {
     /// Hand the case to the unit responsible for it (按责承办); again to transfer it.
     Assign {
         /// The responsible unit, such as "南宁市市场监督管理局".
+        #[serde(default)]
         unit: String,
     },
     /// Refer the case to a special coordination meeting (专题会议).
@@ -92,11 +93,13 @@ pub enum CaseEvent {
     /// Put the case under supervision (督办); may be repeated.
     Supervise {
         /// What the supervisor asked for.
+        #[serde(default)]
         note: String,
     },
     /// Answer the complainant in writing (书面答复).
     Reply {
         /// The written reply.
+        #[serde(default)]
         text: String,
     },
     /// Close the case (办结).
@@ -416,6 +419,16 @@ mod tests {
             r#"{"kind":"close"}"#
         );
         assert!(serde_json::from_str::<CaseEvent>(r#"{"kind":"reopen"}"#).is_err());
+        // Extra fields a client adds (a comment, a reference) do not make a step unreadable.
+        let event: CaseEvent = serde_json::from_str(r#"{"kind":"accept","ref":"窗口 3"}"#).unwrap();
+        assert_eq!(event, CaseEvent::Accept);
+        // A missing detail reads as empty, so `apply` can say which detail is missing.
+        let event: CaseEvent = serde_json::from_str(r#"{"kind":"assign"}"#).unwrap();
+        let accepted = run(&[CaseEvent::Accept]).unwrap();
+        assert_eq!(
+            apply(&accepted, &event, AT, Lang::Zh).unwrap_err().code,
+            "case.missingDetail"
+        );
         let state = run(&[CaseEvent::Accept]).unwrap();
         let json = serde_json::to_value(&state).unwrap();
         assert_eq!(json["stage"], "accepted");

@@ -245,7 +245,8 @@ async fn submit(
         if let Some(key) = key {
             match app.store.find_by_key(kind, key).await {
                 Ok(Some((summary, stored)))
-                    if crate::sqlite::submitted_part(&stored) == crate::sqlite::submitted_part(&document) =>
+                    if crate::sqlite::submitted_part(&stored)
+                        == crate::sqlite::submitted_part(&document) =>
                 {
                     return accepted(StatusCode::OK, &summary, &answer);
                 }
@@ -526,10 +527,16 @@ async fn post_event(
                 &json!({ "caseId": summary.case_id, "event": record, "state": summary.state }),
             )
         }
-        Ok(EventOutcome::Refused(issue)) => answer_response(
-            StatusCode::CONFLICT,
-            &Answer::from_issues(vec![issue], false),
-        ),
+        Ok(EventOutcome::Refused(issue)) => {
+            // A step the case's stage does not allow conflicts with the ledger (409); a step
+            // missing its unit, note or reply text is an incomplete request (422).
+            let status = if issue.code == "case.illegalTransition" {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            answer_response(status, &Answer::from_issues(vec![issue], false))
+        }
         Ok(EventOutcome::NotFound) => Problem::case_not_found(&id).respond(lang),
         Err(err) => Problem::store(&err).respond(lang),
     }

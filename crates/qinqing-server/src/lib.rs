@@ -28,6 +28,10 @@
 //! Limits: body ≤ 1 MiB (413), JSON nesting ≤ 32 (400), `Content-Type: application/json`
 //! (415), malformed JSON (400); a database that cannot be written answers 503.
 
+// A panic in a request path would drop the citizen's submission: no unwrap, expect or
+// unchecked indexing outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};

@@ -479,19 +479,26 @@ impl Store for SqliteStore {
         self.write(|reply| WriteOp::Calendar(year, json, loaded_at, reply))
     }
 
-    fn find_by_key(&self, kind: CaseKind, key: String) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>> {
+    fn find_by_key(
+        &self,
+        kind: CaseKind,
+        key: String,
+    ) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>> {
         self.read(move |conn| {
             let key = format!("{}:{key}", kind.as_str());
             let found: Option<(String, String)> = conn
-                .query_row("SELECT id, document FROM cases WHERE idem_key = ?1", [&key], |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                })
+                .query_row(
+                    "SELECT id, document FROM cases WHERE idem_key = ?1",
+                    [&key],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
                 .optional()?;
             let Some((id, document)) = found else {
                 return Ok(None);
             };
             let summary = summary_by_id(conn, &id)?;
-            Ok(summary.map(|summary| (summary, serde_json::from_str(&document).unwrap_or_default())))
+            Ok(summary
+                .map(|summary| (summary, serde_json::from_str(&document).unwrap_or_default())))
         })
     }
 

@@ -194,7 +194,11 @@ pub trait Store: Send + Sync + 'static {
     /// Stores a new case, or finds the one stored under the same idempotency key.
     fn insert_case(&self, case: NewCase) -> StoreFuture<Inserted>;
     /// The case stored under an idempotency key, with its document.
-    fn find_by_key(&self, kind: CaseKind, key: String) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>>;
+    fn find_by_key(
+        &self,
+        kind: CaseKind,
+        key: String,
+    ) -> StoreFuture<Option<(CaseSummary, serde_json::Value)>>;
     /// Applies a lifecycle event through the core state machine, atomically.
     fn append_event(&self, event: NewEvent) -> StoreFuture<EventOutcome>;
     /// One case with its events.

@@ -177,12 +177,21 @@ async fn a_retry_with_the_same_key_returns_the_original_case() {
     let queued = [("Idempotency-Key", "queued-on-monday")];
     let original = post_json_with(test.addr(), "/api/complaints", &queued, &today).await;
     assert_eq!(original.status, 201);
-    test.server.clock().set(Some(qinqing_server::parse_instant("2026-11-29T10:00:00+08:00").unwrap()));
-    assert_eq!(post_json(test.addr(), "/api/complaints", &today).await.status, 422);
+    test.server.clock().set(Some(
+        qinqing_server::parse_instant("2026-11-29T10:00:00+08:00").unwrap(),
+    ));
+    assert_eq!(
+        post_json(test.addr(), "/api/complaints", &today)
+            .await
+            .status,
+        422
+    );
     let late_retry = post_json_with(test.addr(), "/api/complaints", &queued, &today).await;
     assert_eq!(late_retry.status, 200);
     assert_eq!(late_retry.json()["caseId"], original.json()["caseId"]);
-    test.server.clock().set(Some(qinqing_server::parse_instant(MONDAY).unwrap()));
+    test.server
+        .clock()
+        .set(Some(qinqing_server::parse_instant(MONDAY).unwrap()));
 
     // Keys are per endpoint: a contract may use the same key text.
     let contract = post_json_with(
@@ -336,7 +345,23 @@ async fn the_lifecycle_is_kept_step_by_step_and_illegal_steps_are_409() {
     assert_eq!(case["state"]["escalated"], true);
     assert_eq!(case["state"]["supervised"], true);
 
-    // Malformed steps: no author, unknown kind, unknown case.
+    // Malformed steps: no author, no detail, unknown kind, unknown case.
+    let other = post_json(addr, "/api/complaints", &valid_complaint())
+        .await
+        .json()["caseId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        event(addr, &other, json!({"kind": "accept", "by": "张三"}))
+            .await
+            .status,
+        201
+    );
+    let no_unit = event(addr, &other, json!({"kind": "assign", "by": "张三"})).await;
+    assert_eq!(no_unit.status, 422);
+    assert_eq!(no_unit.codes(), vec!["case.missingDetail"]);
+    assert_eq!(no_unit.json()["issues"][0]["path"], "/unit");
     assert_eq!(
         event(addr, &id, json!({"kind": "accept"})).await.codes(),
         vec!["event.byMissing"]

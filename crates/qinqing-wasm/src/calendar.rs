@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use qinqing_core::{Answer, Calendar, CalendarError, Lang, Options, Region};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -40,9 +40,33 @@ fn read_lang(options: Option<Ts<Options>>) -> Result<Lang, Answer> {
     read::options(options.map(|options| options.js_value()).as_ref()).map(|options| options.lang)
 }
 
+/// `date` as the number yyyymmdd (the calendar covers years 1949–2100).
+fn yyyymmdd(date: NaiveDate) -> Option<u32> {
+    let year = u32::try_from(date.year()).ok()?;
+    Some(year * 10_000 + date.month() * 100 + date.day())
+}
+
+/// The common `YYYY-MM-DD` shape read directly, without chrono's general parser.
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else {
+        return None;
+    };
+    let digit = |byte: u8| byte.is_ascii_digit().then(|| u32::from(byte - b'0'));
+    let year = [y1, y2, y3, y4]
+        .into_iter()
+        .try_fold(0, |acc, byte| Some(acc * 10 + digit(byte)?))?;
+    let month = digit(m1)? * 10 + digit(m2)?;
+    let day = digit(d1)? * 10 + digit(d2)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 /// A China date `YYYY-MM-DD`.
 fn read_date(value: &JsValue, path: &str, lang: Lang) -> Result<NaiveDate, Answer> {
     let text = read::text(value, path, lang)?;
+    if let Some(date) = plain_date(&text) {
+        return Ok(date);
+    }
     text.trim().parse::<NaiveDate>().map_err(|_| {
         calendar_error(
             &CalendarError::MalformedInstant {
@@ -127,7 +151,14 @@ pub fn add_working_days(
             .map_err(|error| calendar_error(&error, "/days", lang))
     });
     Ts::new_unchecked(match result {
-        Ok(date) => read::date_answer(&date.to_string()),
+        Ok(date) => match yyyymmdd(date) {
+            Some(number) => read::date_answer(number),
+            None => read::to_js(&DateAnswer {
+                valid: true,
+                issues: Vec::new(),
+                date: Some(date.to_string()),
+            }),
+        },
         Err(failed) => read::to_js(&DateAnswer {
             valid: false,
             issues: failed.issues,

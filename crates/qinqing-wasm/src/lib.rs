@@ -5,7 +5,7 @@
 //! in, `JSON.parse` on the way out), which measured several times faster than walking the
 //! object field by field with serde-wasm-bindgen (see BENCHMARKS.md). An input that cannot
 //! be read (a cyclic object, `undefined`, a number where text belongs) is an answer with an
-//! issue from [`qinqing_core::ffi`], never an exception: nothing here throws or panics, since
+//! issue from `qinqing_core::ffi`, never an exception: nothing here throws or panics, since
 //! a panic would abort the instance and break every later call on the page.
 //!
 //! The TypeScript declarations come from the Rust types (tsify, the core's `ts` feature),

@@ -82,7 +82,11 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
 
 #[wasm_bindgen(inline_js = "
 export function validAnswer() { return { valid: true, priority: false, issues: [] }; }
-export function dateAnswer(date) { return { valid: true, issues: [], date }; }
+export function dateAnswer(ymd) {
+  const y = Math.floor(ymd / 10000), m = Math.floor(ymd / 100) % 100, d = ymd % 100;
+  const date = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return { valid: true, issues: [], date };
+}
 export function workingAnswer(working) { return { valid: true, issues: [], working }; }
 export function countAnswer(days) { return { valid: true, issues: [], days }; }
 ")]
@@ -90,9 +94,10 @@ extern "C" {
     /// A fresh `{ valid: true, priority: false, issues: [] }`, built by the engine.
     #[wasm_bindgen(js_name = validAnswer)]
     fn valid_answer() -> JsValue;
-    /// A successful [`crate::DateAnswer`].
+    /// A successful [`crate::DateAnswer`] for the date `yyyymmdd` (a number, so that no
+    /// text has to be decoded on the way out).
     #[wasm_bindgen(js_name = dateAnswer)]
-    pub(crate) fn date_answer(date: &str) -> JsValue;
+    pub(crate) fn date_answer(yyyymmdd: u32) -> JsValue;
     /// A successful [`crate::WorkingDayAnswer`].
     #[wasm_bindgen(js_name = workingAnswer)]
     pub(crate) fn working_answer(working: bool) -> JsValue;

@@ -40,7 +40,11 @@ type Attempts = Rc<RefCell<BTreeMap<String, u64>>>;
 
 fn outcome_action(outcome: Outcome, attempt: Option<u64>) -> Action {
     match outcome {
-        Outcome::Accepted { case_id, due } => Action::Accepted { attempt, case_id, due },
+        Outcome::Accepted { case_id, due } => Action::Accepted {
+            attempt,
+            case_id,
+            due,
+        },
         Outcome::Rejected(answer) => Action::Rejected { attempt, answer },
         Outcome::Offline => Action::Queued { attempt },
         Outcome::Retry(reason) | Outcome::Refused(reason) => Action::SendFailed { attempt, reason },
@@ -55,7 +59,9 @@ fn flush(endpoint: String, dispatcher: UseReducerDispatcher<FormState>, attempts
     }
     yew::platform::spawn_local(async move {
         for item in items {
-            let Some(outcome) = offline::send(&item).await else { continue };
+            let Some(outcome) = offline::send(&item).await else {
+                continue;
+            };
             let attempt = attempts.borrow_mut().remove(&item.key);
             let stop = outcome == Outcome::Offline;
             if stop {
@@ -72,8 +78,12 @@ fn flush(endpoint: String, dispatcher: UseReducerDispatcher<FormState>, attempts
 }
 
 fn focus_by_id(form: &NodeRef, id: &str) {
-    let Some(form) = form.cast::<web_sys::Element>() else { return };
-    let Ok(Some(target)) = form.query_selector(&format!("#{id}")) else { return };
+    let Some(form) = form.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(Some(target)) = form.query_selector(&format!("#{id}")) else {
+        return;
+    };
     if let Ok(element) = target.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
         element.scroll_into_view_with_bool(false);
@@ -99,7 +109,9 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
     // The `lang` attribute of the host element changed.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(props.lang, move |lang| dispatcher.dispatch(Action::SetLang(*lang)));
+        use_effect_with(props.lang, move |lang| {
+            dispatcher.dispatch(Action::SetLang(*lang))
+        });
     }
 
     // Save the draft on every change; forget it once the server has the case.
@@ -128,14 +140,21 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
         let dispatcher = state.dispatcher();
         let endpoint = endpoint.clone();
         let attempts = attempts.clone();
-        let sending = (state.status == Status::Sending).then(|| serde_json::to_string(&state.doc).unwrap_or_default());
+        let sending = (state.status == Status::Sending)
+            .then(|| serde_json::to_string(&state.doc).unwrap_or_default());
         use_effect_with(state.attempt, move |attempt| {
             if let Some(body) = sending {
-                let item = Outgoing { key: offline::new_key(), endpoint: endpoint.clone(), body };
+                let item = Outgoing {
+                    key: offline::new_key(),
+                    endpoint: endpoint.clone(),
+                    body,
+                };
                 attempts.borrow_mut().insert(item.key.clone(), *attempt);
                 let stored = offline::enqueue(&item);
                 if !offline::is_online() {
-                    dispatcher.dispatch(Action::Queued { attempt: Some(*attempt) });
+                    dispatcher.dispatch(Action::Queued {
+                        attempt: Some(*attempt),
+                    });
                 } else if stored {
                     flush(endpoint, dispatcher, attempts);
                 } else {
@@ -164,8 +183,12 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
                 dispatcher.dispatch(Action::Queued { attempt: None });
             }
             let on_online = {
-                let (endpoint, dispatcher, attempts, online) =
-                    (endpoint.clone(), dispatcher.clone(), attempts.clone(), online.clone());
+                let (endpoint, dispatcher, attempts, online) = (
+                    endpoint.clone(),
+                    dispatcher.clone(),
+                    attempts.clone(),
+                    online.clone(),
+                );
                 offline::on_online(move |_| {
                     online.set(true);
                     flush(endpoint.clone(), dispatcher.clone(), attempts.clone());
@@ -173,9 +196,11 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             };
             let on_offline = web_sys::window().map(|w| {
                 let online = online.clone();
-                gloo::events::EventListener::new(w.unchecked_ref::<web_sys::EventTarget>(), "offline", move |_| {
-                    online.set(false)
-                })
+                gloo::events::EventListener::new(
+                    w.unchecked_ref::<web_sys::EventTarget>(),
+                    "offline",
+                    move |_| online.set(false),
+                )
             });
             let retry = Interval::new(RETRY_MS, move || {
                 if offline::is_online() {
@@ -195,9 +220,11 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
         let form_ref = form_ref.clone();
         use_effect_with(state.focus_token, move |token| {
             if *token > 0 {
-                let first = form_ref
-                    .cast::<web_sys::Element>()
-                    .and_then(|form| form.query_selector("[aria-invalid=\"true\"]").ok().flatten());
+                let first = form_ref.cast::<web_sys::Element>().and_then(|form| {
+                    form.query_selector("[aria-invalid=\"true\"]")
+                        .ok()
+                        .flatten()
+                });
                 match first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                     Some(element) => {
                         let _ = element.focus();
@@ -216,13 +243,22 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
         let dispatcher = state.dispatcher();
         let timer = timer.clone();
         Callback::from(move |(path, text): (String, String)| {
-            dispatcher.dispatch(Action::Edit { path: path.clone(), text });
+            dispatcher.dispatch(Action::Edit {
+                path: path.clone(),
+                text,
+            });
             let later = dispatcher.clone();
             // Replacing the timer drops (cancels) the previous one: only the last pause counts.
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.dispatch(Action::Validate(path))));
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                later.dispatch(Action::Validate(path))
+            }));
         })
     };
-    let ctx = FormCtx { state: state.clone(), edit, dispatch: dispatch.clone() };
+    let ctx = FormCtx {
+        state: state.clone(),
+        edit,
+        dispatch: dispatch.clone(),
+    };
 
     let onsubmit = {
         let dispatch = dispatch.clone();
@@ -258,9 +294,16 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             .map(|issue| {
                 let mut target = issue.path.as_str();
                 while !target.is_empty() && !known.iter().any(|k| k == target) {
-                    target = target.rfind('/').and_then(|at| target.get(..at)).unwrap_or("");
+                    target = target
+                        .rfind('/')
+                        .and_then(|at| target.get(..at))
+                        .unwrap_or("");
                 }
-                let id = if target.is_empty() { String::from("qq-form-title") } else { dom_id(target) };
+                let id = if target.is_empty() {
+                    String::from("qq-form-title")
+                } else {
+                    dom_id(target)
+                };
                 (id, issue.message.clone())
             })
             .collect()
@@ -269,8 +312,16 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
     };
 
     let (title, intro, submit) = match kind {
-        FormKind::Complaint => (i18n::COMPLAINT_TITLE, i18n::COMPLAINT_INTRO, i18n::SUBMIT_COMPLAINT),
-        FormKind::Contract => (i18n::CONTRACT_TITLE, i18n::CONTRACT_INTRO, i18n::SUBMIT_CONTRACT),
+        FormKind::Complaint => (
+            i18n::COMPLAINT_TITLE,
+            i18n::COMPLAINT_INTRO,
+            i18n::SUBMIT_COMPLAINT,
+        ),
+        FormKind::Contract => (
+            i18n::CONTRACT_TITLE,
+            i18n::CONTRACT_INTRO,
+            i18n::SUBMIT_CONTRACT,
+        ),
     };
     let busy = matches!(state.status, Status::Sending | Status::Queued);
     let sent = matches!(state.status, Status::Sent { .. });

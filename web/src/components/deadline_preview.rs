@@ -27,11 +27,26 @@ pub(crate) fn long_date(date: NaiveDate, lang: Lang) -> String {
         Weekday::Sun => ("日", "Sunday"),
     };
     match lang {
-        Lang::Zh => format!("{}年{}月{}日（星期{zh}）", date.year(), date.month(), date.day()),
+        Lang::Zh => format!(
+            "{}年{}月{}日（星期{zh}）",
+            date.year(),
+            date.month(),
+            date.day()
+        ),
         Lang::En => {
             const MONTHS: [&str; 12] = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ];
             let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
             format!("{en} {} {month} {}", date.day(), date.year())
@@ -44,7 +59,9 @@ fn reason_text(reason: DayReason, lang: Lang) -> &'static str {
         DayReason::Weekend => ("周末", "weekend"),
         DayReason::Holiday => ("法定节假日", "public holiday"),
         DayReason::GuangxiHoliday => ("广西壮族三月三假期", "Guangxi Sanyuesan holiday"),
-        DayReason::Workday | DayReason::MakeUpWorkday | DayReason::GuangxiWorkday => ("工作日", "working day"),
+        DayReason::Workday | DayReason::MakeUpWorkday | DayReason::GuangxiWorkday => {
+            ("工作日", "working day")
+        }
     };
     match lang {
         Lang::Zh => zh,
@@ -55,7 +72,9 @@ fn reason_text(reason: DayReason, lang: Lang) -> &'static str {
 #[function_component(DeadlinePreview)]
 pub(crate) fn deadline_preview(props: &DeadlinePreviewProps) -> Html {
     let lang = props.lang;
-    let deadline = props.today.and_then(|today| clock::reply_deadline(today, lang));
+    let deadline = props
+        .today
+        .and_then(|today| clock::reply_deadline(today, lang));
     let Some(deadline) = deadline else {
         return html! {
             <section class="qq-deadline" aria-labelledby="qq-deadline-title">

@@ -71,7 +71,12 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
     let on_change = {
         let dispatch = props.ctx.dispatch.clone();
         let path = path.clone();
-        Callback::from(move |text: String| dispatch.emit(Action::Edit { path: path.clone(), text }))
+        Callback::from(move |text: String| {
+            dispatch.emit(Action::Edit {
+                path: path.clone(),
+                text,
+            })
+        })
     };
     let on_blur = {
         let dispatch = props.ctx.dispatch.clone();
@@ -80,14 +85,20 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
     };
 
     match field.input {
-        Input::Text | Input::TextArea | Input::Date | Input::Division | Input::Yuan | Input::Integer => {
+        Input::Text
+        | Input::TextArea
+        | Input::Date
+        | Input::Division
+        | Input::Yuan
+        | Input::Integer => {
             let (input_type, inputmode) = match field.input {
                 Input::Date => ("date", None),
                 Input::Yuan => ("text", Some("decimal")),
                 Input::Integer | Input::Division => ("text", Some("numeric")),
                 _ => ("text", None),
             };
-            let list = (field.input == Input::Division).then_some(AttrValue::Static(DIVISIONS_LIST));
+            let list =
+                (field.input == Input::Division).then_some(AttrValue::Static(DIVISIONS_LIST));
             if field.input == Input::Division {
                 if let Some(name) = division_name(value.trim()) {
                     hint = Some(format!("{}：{name}", value.trim()).into());
@@ -112,8 +123,10 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
             }
         }
         Input::Select(choices) => {
-            let choices: Vec<(AttrValue, AttrValue)> =
-                choices.iter().map(|(v, text)| (AttrValue::Static(v), AttrValue::Static(text.get(lang)))).collect();
+            let choices: Vec<(AttrValue, AttrValue)> = choices
+                .iter()
+                .map(|(v, text)| (AttrValue::Static(v), AttrValue::Static(text.get(lang))))
+                .collect();
             html! {
                 <SelectField id={id} label={label} hint={hint} required={field.required}
                     placeholder={AttrValue::Static(i18n::CHOOSE.get(lang))} choices={choices}
@@ -128,7 +141,10 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
                         Lang::Zh => format!("{}（{}）", entry.title, entry.clause),
                         Lang::En => format!("{} ({})", entry.title, entry.clause),
                     };
-                    (AttrValue::from(conduct_name(entry.id)), AttrValue::from(label))
+                    (
+                        AttrValue::from(conduct_name(entry.id)),
+                        AttrValue::from(label),
+                    )
                 })
                 .collect();
             html! {
@@ -151,11 +167,20 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
                     "false" => Some(false),
                     _ => None,
                 };
-                dispatch.emit(Action::SetBool { path: set_path.clone(), value });
+                dispatch.emit(Action::SetBool {
+                    path: set_path.clone(),
+                    value,
+                });
             });
             let choices = vec![
-                (AttrValue::Static("true"), AttrValue::Static(i18n::YES.get(lang))),
-                (AttrValue::Static("false"), AttrValue::Static(i18n::NO.get(lang))),
+                (
+                    AttrValue::Static("true"),
+                    AttrValue::Static(i18n::YES.get(lang)),
+                ),
+                (
+                    AttrValue::Static("false"),
+                    AttrValue::Static(i18n::NO.get(lang)),
+                ),
             ];
             html! {
                 <SelectField id={id} label={label} hint={hint} required={field.required}
@@ -166,8 +191,12 @@ pub(crate) fn field_view(props: &FieldViewProps) -> Html {
         Input::Check => {
             let dispatch = props.ctx.dispatch.clone();
             let set_path = path.clone();
-            let on_change =
-                Callback::from(move |checked: bool| dispatch.emit(Action::SetBool { path: set_path.clone(), value: Some(checked) }));
+            let on_change = Callback::from(move |checked: bool| {
+                dispatch.emit(Action::SetBool {
+                    path: set_path.clone(),
+                    value: Some(checked),
+                })
+            });
             html! {
                 <CheckField id={id} label={label} hint={hint} checked={state.flag(&path).unwrap_or(false)}
                     messages={messages} on_change={on_change} />

@@ -28,7 +28,10 @@ impl Message {
     pub(crate) fn from_issues(issues: &[&Issue]) -> Vec<Message> {
         issues
             .iter()
-            .map(|issue| Message { error: issue.severity == Severity::Error, text: issue.message.clone() })
+            .map(|issue| Message {
+                error: issue.severity == Severity::Error,
+                text: issue.message.clone(),
+            })
             .collect()
     }
 }

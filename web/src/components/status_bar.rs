@@ -19,8 +19,14 @@ pub(crate) fn status_bar(props: &StatusBarProps) -> Html {
     let (class, text) = match &props.status {
         Status::Empty => ("qq-status-idle", i18n::STATUS_EMPTY.get(lang).to_owned()),
         Status::Draft => ("qq-status-draft", i18n::STATUS_DRAFT.get(lang).to_owned()),
-        Status::Restored => ("qq-status-draft", i18n::STATUS_RESTORED.get(lang).to_owned()),
-        Status::DraftFailed => ("qq-status-warn", i18n::STATUS_DRAFT_FAILED.get(lang).to_owned()),
+        Status::Restored => (
+            "qq-status-draft",
+            i18n::STATUS_RESTORED.get(lang).to_owned(),
+        ),
+        Status::DraftFailed => (
+            "qq-status-warn",
+            i18n::STATUS_DRAFT_FAILED.get(lang).to_owned(),
+        ),
         Status::Sending => ("qq-status-busy", i18n::STATUS_SENDING.get(lang).to_owned()),
         Status::Queued => ("qq-status-queued", i18n::STATUS_QUEUED.get(lang).to_owned()),
         Status::Sent { case_id, due } => {
@@ -36,7 +42,10 @@ pub(crate) fn status_bar(props: &StatusBarProps) -> Html {
             ("qq-status-sent", text)
         }
         Status::Rejected => ("qq-status-warn", i18n::STATUS_REJECTED.get(lang).to_owned()),
-        Status::Failed(reason) => ("qq-status-warn", format!("{}{reason}", i18n::STATUS_FAILED.get(lang))),
+        Status::Failed(reason) => (
+            "qq-status-warn",
+            format!("{}{reason}", i18n::STATUS_FAILED.get(lang)),
+        ),
     };
     let case_id = match &props.status {
         Status::Sent { case_id, .. } => Some(case_id.clone()),

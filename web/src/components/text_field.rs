@@ -47,7 +47,7 @@ pub(crate) fn text_field(props: &TextFieldProps) -> Html {
             on_input.emit(area.value());
         });
         html! {
-            <textarea id={id.clone()} name={id.clone()} rows="5" dir="auto" value={props.value.clone()}
+            <textarea id={id.clone()} name={id.clone()} rows="5" value={props.value.clone()}
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={describedby} aria-required={if props.required { "true" } else { "false" }}
                 {oninput} {onblur} />
@@ -67,7 +67,7 @@ pub(crate) fn text_field(props: &TextFieldProps) -> Html {
         html! {
             <input id={id.clone()} name={id.clone()} type={props.input_type.clone()} value={props.value.clone()}
                 inputmode={props.inputmode.clone()} autocomplete={props.autocomplete.clone()}
-                list={props.list.clone()} spellcheck="false" dir="auto"
+                list={props.list.clone()} spellcheck="false"
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={describedby} aria-required={if props.required { "true" } else { "false" }}
                 {oninput} {onchange} {onblur} />

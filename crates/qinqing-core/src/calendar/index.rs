@@ -3,10 +3,10 @@
 //!
 //! Per region it keeps one 4-byte [`Slot`] per date (working flag, provisional flag, the
 //! entry saying why, and the running count of working days up to and including that date)
-//! and the position of every working day. Then
+//! and the list of every working date. Then
 //! - `is_working_day(d)` reads one slot;
 //! - `working_days_between(a, b)` is `count[b] - count[a]`;
-//! - `add_working_days(d, n)` is `working[count[d] + n - 1]` (a list of the working dates).
+//! - `add_working_days(d, n)` is `working[count[d] + n - 1]`.
 
 use std::borrow::Cow;
 

@@ -7,6 +7,10 @@
 //! A value of the wrong type becomes `None` (or a default list element, to keep indices
 //! right); the rules later skip any path that already has a structural issue, so one wrong
 //! value gives one issue.
+//!
+//! Unknown fields are errors, not warnings: a misspelt `amountfen` would otherwise drop the
+//! money claimed without anyone noticing, and the JSON is a public contract that only grows
+//! by releases that add fields here.
 
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde_json::{Map, Value};
@@ -185,16 +189,23 @@ impl Decoder {
         path: &Path<'_>,
         allowed: &str,
     ) -> Option<T> {
-        let text = self.string(value, path)?;
-        let parsed: Result<T, serde::de::value::Error> =
-            T::deserialize(text.as_str().into_deserializer());
+        // Borrow, don't clone: the enum is the value, the text is not kept.
+        let text = match value {
+            Value::String(text) => text.as_str(),
+            Value::Null => return None,
+            other => {
+                self.wrong_type(&TYPE_STRING, other, path);
+                return None;
+            }
+        };
+        let parsed: Result<T, serde::de::value::Error> = T::deserialize(text.into_deserializer());
         match parsed {
             Ok(item) => Some(item),
             Err(_) => {
                 self.report(
                     &ENUM_UNKNOWN,
                     path,
-                    &[("value", &quote(&text)), ("allowed", allowed)],
+                    &[("value", &quote(text)), ("allowed", allowed)],
                 );
                 None
             }
