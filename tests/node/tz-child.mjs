@@ -11,7 +11,7 @@ const out = {
     qinqing.replyDeadline("2027-12-30", { strict: false }),
     qinqing.replyDeadline("2027-12-30", { strict: true }),
     qinqing.isWorkingDay("2026-10-01"),
-    qinqing.isWorkingDay("2026-09-27", "national"),
+    qinqing.isWorkingDay("2026-09-20", "national"),
     qinqing.dayInfo("2026-04-20", "guangxi"),
     qinqing.dayInfo("2026-04-20", "national", { lang: "en" }),
     qinqing.addWorkingDays("2026-09-28", 7),

@@ -54,6 +54,10 @@ pub(crate) const SUBMIT_CONTRACT: Text = t("提交登记", "Submit registration"
 pub(crate) const NEW_FORM: Text = t("重新填写", "Start a new form");
 pub(crate) const ADD_ROW: Text = t("添加", "Add");
 pub(crate) const REMOVE_ROW: Text = t("删除此项", "Remove");
+pub(crate) const PICK_FILE: Text = t(
+    "从本机选择文件（自动填写下列信息，文件本身不会保存在草稿中）",
+    "Pick the file (fills in the details below; the file itself is not kept in the draft)",
+);
 pub(crate) const NO_ROWS: Text = t("尚未添加。", "None added yet.");
 pub(crate) const CHOOSE: Text = t("请选择", "Please choose");
 pub(crate) const YES: Text = t("是", "Yes");

@@ -7,6 +7,7 @@ mod conduct_helper;
 mod deadline_preview;
 mod error_summary;
 mod field;
+mod file_picker;
 mod rows;
 mod select_field;
 mod status_bar;

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::field::{FieldView, FormCtx};
+use super::file_picker::FilePicker;
 use super::messages_view;
 use super::Message;
 use crate::i18n::{self, Text};
@@ -47,6 +48,9 @@ pub(crate) fn rows(props: &RowsProps) -> Html {
                 html! {
                     <fieldset class="qq-row" id={row_id.clone()} key={base.clone()}>
                         <legend>{ title.clone() }</legend>
+                        if path == "/attachments" {
+                            <FilePicker lang={lang} row={AttrValue::from(base.clone())} dispatch={props.ctx.dispatch.clone()} />
+                        }
                         { messages_view(&row_id, &Message::from_issues(&state.issues_at(&base))) }
                         { for props.fields.iter().map(|field| html! {
                             <FieldView ctx={props.ctx.clone()} field={*field} path={AttrValue::from(format!("{base}{}", field.path))} />

@@ -48,8 +48,8 @@ pub(crate) static DIVISION_OUTSIDE_GUANGXI: Rule = Rule {
     code: "division.outsideGuangxi",
     severity: Severity::Error,
     basis: "§八",
-    zh: "行政区划代码“{code}”不在广西（应以45开头）；本平台只受理对广西各级政府部门的投诉。",
-    en: "The area code \"{code}\" is not in Guangxi (Guangxi codes start with 45); this platform only handles complaints about Guangxi government bodies.",
+    zh: "行政区划代码“{code}”不在广西（应以45开头）；本平台只受理广西各级政府部门的事项。",
+    en: "The area code \"{code}\" is not in Guangxi (Guangxi codes start with 45); this platform only handles matters of Guangxi government bodies.",
 };
 
 pub(crate) static DIVISION_UNKNOWN: Rule = Rule {

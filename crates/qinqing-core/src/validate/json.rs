@@ -73,7 +73,10 @@ pub(crate) fn parse(text: &str, lang: Lang) -> Result<Value, Box<Issue>> {
 fn nesting_exceeds(bytes: &[u8], max: usize) -> bool {
     // Fast path: with no more opening brackets than `max` the nesting cannot exceed it, and
     // this count compiles to a vectorised loop (a typical complaint has about six).
-    let opening = bytes.iter().filter(|&&byte| byte == b'[' || byte == b'{').count();
+    let opening = bytes
+        .iter()
+        .filter(|&&byte| byte == b'[' || byte == b'{')
+        .count();
     if opening <= max {
         return false;
     }
@@ -121,7 +124,10 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_is_ignored() {
-        assert_eq!(parse("\u{feff}{}", Lang::Zh).ok(), Some(serde_json::json!({})));
+        assert_eq!(
+            parse("\u{feff}{}", Lang::Zh).ok(),
+            Some(serde_json::json!({}))
+        );
     }
 
     #[test]

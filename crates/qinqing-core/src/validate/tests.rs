@@ -348,6 +348,9 @@ fn answers_stop_at_a_hundred_issues() {
     let answer = validate_complaint_value(&value, &options());
     assert_eq!(answer.issues.len(), context::MAX_ISSUES + 1);
     let last = answer.issues.last().unwrap();
-    assert_eq!((last.code.as_ref(), last.path.as_str()), ("issues.truncated", ""));
+    assert_eq!(
+        (last.code.as_ref(), last.path.as_str()),
+        ("issues.truncated", "")
+    );
     assert!(!answer.valid);
 }
