@@ -127,3 +127,24 @@ test('complaint: English switch re-renders labels and core messages in English',
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('complaint: a chosen file fills the attachment row with its metadata and SHA-256', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${baseUrl}/?form=complaint`);
+  await page.locator('#qq-attachments-add').waitFor();
+  await page.click('#qq-attachments-add');
+  await page.setInputFiles('#qq-attachments-0-file', { name: '收据.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello') });
+  await page.waitForFunction(() => document.querySelector('qinqing-complaint-form').shadowRoot
+    .querySelector('#qq-attachments-0-sha256').value.length === 64);
+  assert.equal(await page.locator('#qq-attachments-0-name').inputValue(), '收据.pdf');
+  assert.equal(await page.locator('#qq-attachments-0-mediaType').inputValue(), 'application/pdf');
+  assert.equal(await page.locator('#qq-attachments-0-sizeBytes').inputValue(), '5');
+  assert.equal(await page.locator('#qq-attachments-0-sha256').inputValue(),
+    '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824');
+  // Only metadata is in the draft.
+  const draft = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('qinqing:draft:complaint'))?.[1] ?? '');
+  assert.match(draft, /2cf24dba/);
+  assert.doesNotMatch(draft, /hello/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

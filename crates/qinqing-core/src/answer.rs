@@ -54,6 +54,7 @@ pub struct Options {
     /// the future, a birth date in the future) are skipped when it is `None`: the core never
     /// reads the clock.
     #[cfg_attr(feature = "ts", tsify(type = "string | null", optional))]
+    #[serde(deserialize_with = "crate::datetime::deserialize_optional_date")]
     pub today: Option<NaiveDate>,
 }
 

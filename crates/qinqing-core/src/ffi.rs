@@ -80,6 +80,14 @@ pub fn rejected_input(problem: InputProblem<'_>, path: &str, lang: Lang) -> Answ
     Answer::from_issues(vec![issue], false)
 }
 
+/// Reads a China date `YYYY-MM-DD` the way [`Options::today`] is read from JSON: whitespace
+/// is allowed around the numbers and dashes, and years may carry a sign (chrono's
+/// `NaiveDate::from_str` rules, without linking its general parser). `None` if `text` is not
+/// a real date.
+pub fn read_date(text: &str) -> Option<chrono::NaiveDate> {
+    crate::datetime::parse_date_lenient(text)
+}
+
 /// Reads [`Options`] from JSON text such as `{"lang":"en","today":"2026-11-27"}`; `null`
 /// gives the defaults. Anything else that does not fit is an `options.invalid` answer.
 pub fn options_from_json(text: &str) -> Result<Options, Answer> {

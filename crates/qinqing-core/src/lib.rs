@@ -37,6 +37,7 @@ mod answer;
 mod calendar;
 mod case;
 mod codes;
+mod datetime;
 pub mod ffi;
 mod pointer;
 

@@ -30,7 +30,12 @@
 
 // A panic in a request path would drop the citizen's submission: no unwrap, expect or
 // unchecked indexing outside tests.
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -67,7 +67,7 @@ fn read_date(value: &JsValue, path: &str, lang: Lang) -> Result<NaiveDate, Answe
     if let Some(date) = plain_date(&text) {
         return Ok(date);
     }
-    text.trim().parse::<NaiveDate>().map_err(|_| {
+    qinqing_core::ffi::read_date(text.trim()).ok_or_else(|| {
         calendar_error(
             &CalendarError::MalformedInstant {
                 value: text.clone(),

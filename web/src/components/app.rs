@@ -105,6 +105,16 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
     let attempts: Attempts = use_mut_ref(BTreeMap::new);
     let form_ref = use_node_ref();
     let lang = state.lang;
+    // The 125-option division list is not needed to start typing: render it just after the
+    // first paint, off the start-up path.
+    let with_datalist = use_state(|| false);
+    {
+        let with_datalist = with_datalist.clone();
+        use_effect_with((), move |()| {
+            let timer = Timeout::new(0, move || with_datalist.set(true));
+            move || drop(timer)
+        });
+    }
 
     // The `lang` attribute of the host element changed.
     {
@@ -341,7 +351,7 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             <ErrorSummary lang={lang} items={summary} on_jump={on_jump} />
             { messages_view("qq-doc", &whole_doc_messages) }
             <form ref={form_ref} novalidate=true {onsubmit} aria-labelledby="qq-form-title">
-                { divisions_datalist() }
+                if *with_datalist { { divisions_datalist() } }
                 { for kind.sections().iter().map(|section| {
                     let section_id = if section.path.is_empty() { None } else { Some(dom_id(section.path)) };
                     let section_messages = if section.path.is_empty() {

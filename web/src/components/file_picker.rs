@@ -23,7 +23,9 @@ pub(crate) struct FilePickerProps {
 async fn sha256_hex(file: web_sys::File) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    let digest = subtle.digest_with_str_and_buffer_source("SHA-256", &buffer.unchecked_into()).ok()?;
+    let digest = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &buffer.unchecked_into())
+        .ok()?;
     let digest = JsFuture::from(digest).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&digest).to_vec();
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -37,19 +39,30 @@ pub(crate) fn file_picker(props: &FilePickerProps) -> Html {
         let row = props.row.to_string();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             let edit = |field: &str, text: String| {
-                dispatch.emit(Action::Edit { path: format!("{row}/{field}"), text });
+                dispatch.emit(Action::Edit {
+                    path: format!("{row}/{field}"),
+                    text,
+                });
             };
             edit("name", file.name());
             edit("mediaType", file.type_());
-            edit("sizeBytes", format!("{}", file.size().max(0.0).round() as u64));
+            edit(
+                "sizeBytes",
+                format!("{}", file.size().max(0.0).round() as u64),
+            );
             edit("sha256", String::new());
             let dispatch = dispatch.clone();
             let row = row.clone();
             yew::platform::spawn_local(async move {
                 if let Some(hex) = sha256_hex(file).await {
-                    dispatch.emit(Action::Edit { path: format!("{row}/sha256"), text: hex });
+                    dispatch.emit(Action::Edit {
+                        path: format!("{row}/sha256"),
+                        text: hex,
+                    });
                 }
                 dispatch.emit(Action::Validate(format!("{row}/sizeBytes")));
             });

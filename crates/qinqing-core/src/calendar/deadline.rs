@@ -1,16 +1,14 @@
 //! §八 reply deadlines and case status.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Issue, Lang};
+use crate::datetime::{parse_ymd, rfc3339_china_date};
 
 use super::day::DayReason;
 use super::errors::{CalendarError, MAX_WORKING_DAYS, PROVISIONAL};
 use super::{Calendar, Region};
-
-/// China Standard Time, UTC+8 all year (no daylight saving since 1991).
-const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
 
 /// The China date of an RFC 3339 instant (converted to UTC+8), or a bare `YYYY-MM-DD`
 /// taken as a China date.
@@ -20,16 +18,9 @@ pub(crate) fn china_date(text: &str) -> Result<NaiveDate, CalendarError> {
     };
     let trimmed = text.trim();
     if trimmed.len() == 10 {
-        return NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| malformed());
+        return parse_ymd(trimmed, false).ok_or_else(malformed);
     }
-    let instant = DateTime::parse_from_rfc3339(trimmed).map_err(|_| malformed())?;
-    china_date_of(instant).ok_or_else(malformed)
-}
-
-/// The China date of an instant.
-pub(crate) fn china_date_of(instant: DateTime<FixedOffset>) -> Option<NaiveDate> {
-    let china = FixedOffset::east_opt(CHINA_OFFSET_SECONDS)?;
-    Some(instant.with_timezone(&china).date_naive())
+    rfc3339_china_date(trimmed).ok_or_else(malformed)
 }
 
 /// A non-working day the deadline passed over, and why.
@@ -192,7 +183,7 @@ fn provisional_year(calendar: &Calendar, date: NaiveDate) -> i32 {
 }
 
 fn due_at(date: NaiveDate) -> String {
-    format!("{}T23:59:59+08:00", date.format("%Y-%m-%d"))
+    format!("{date}T23:59:59+08:00")
 }
 
 pub(super) fn status(

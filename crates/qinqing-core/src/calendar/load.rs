@@ -224,7 +224,7 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     if text.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    crate::datetime::parse_ymd(text, false)
 }
 
 fn first_string(object: &Map<String, Value>, key: &str) -> String {

@@ -175,7 +175,7 @@ impl<'o> Ctx<'o> {
             .today
             .filter(|today| not_after_today && date > *today)
         {
-            let today = today.format("%Y-%m-%d").to_string();
+            let today = today.to_string();
             self.report_shape(&DATE_FUTURE, loc, &[("value", text), ("today", &today)]);
         }
         Some(date)

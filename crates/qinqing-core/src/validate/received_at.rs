@@ -1,10 +1,9 @@
 //! When the platform received the complaint (§八: the 7-working-day reply deadline runs
 //! from it). Set by the server, so it must be a full RFC 3339 timestamp with its offset.
 
-use chrono::DateTime;
-
 use crate::answer::Severity;
 use crate::codes::Rule;
+use crate::datetime::rfc3339_china_date;
 
 use super::context::{present, quote, Ctx, Loc};
 
@@ -18,7 +17,7 @@ pub(crate) static DATETIME_INVALID: Rule = Rule {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, received_at: &Option<String>) {
     if let Some(text) = present(received_at) {
-        if DateTime::parse_from_rfc3339(text).is_err() {
+        if rfc3339_china_date(text).is_none() {
             ctx.report(
                 &DATETIME_INVALID,
                 Loc::At("/receivedAt"),
