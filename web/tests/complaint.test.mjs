@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('complaint: validate, preview the deadline, submit, then queue offline and send once', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'zh-CN' });
   const page = await openPage(context, `${baseUrl}/?form=complaint`);
   const uscc = page.locator('#qq-complainant-uscc');
   await uscc.waitFor();
@@ -145,6 +145,41 @@ test('complaint: a chosen file fills the attachment row with its metadata and SH
   const draft = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('qinqing:draft:complaint'))?.[1] ?? '');
   assert.match(draft, /2cf24dba/);
   assert.doesNotMatch(draft, /hello/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('complaint: a 422 from the server is shown on the fields it names ("被退回")', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${baseUrl}/?form=complaint`);
+  await page.locator('#qq-complainant-uscc').waitFor();
+  await fillComplaint(page);
+  await page.fill('#qq-complainant-uscc', VALID_USCC);
+  await page.locator('.qq-deadline').waitFor();
+  let posts = 0;
+  await page.route('**/api/complaints', async (route) => {
+    posts += 1;
+    assert.match(route.request().headers()['idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ valid: false, priority: false, issues: [{
+        code: 'server.example', severity: 'error', path: '/respondent/agency',
+        message: '服务器退回：该单位名称不在名录中。', basis: '§八' }] }),
+    });
+  });
+  await page.click('button[type=submit]');
+  await page.locator('.qq-status-warn').waitFor();
+  assert.match(await statusText(page), /被退回/);
+  assert.equal(await page.locator('#qq-respondent-agency').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#qq-respondent-agency-msg').textContent(), /服务器退回/);
+  assert.equal(posts, 1);
+  // Rejected submissions leave the outbox; editing the field clears the server's message.
+  assert.equal(await page.evaluate(() => localStorage.getItem('qinqing:outbox')), null);
+  await page.fill('#qq-respondent-agency', '横州市市场监督管理局（城区分局）');
+  await page.locator('#qq-respondent-agency').blur();
+  await page.waitForFunction(() => document.querySelector('qinqing-complaint-form').shadowRoot
+    .querySelector('#qq-respondent-agency').getAttribute('aria-invalid') === 'false');
   assert.deepEqual(page.problems, []);
   await context.close();
 });

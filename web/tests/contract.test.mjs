@@ -9,7 +9,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('contract: rows, validation and submission with a case number', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'zh-CN' });
   const page = await openPage(context, `${baseUrl}/?form=contract`);
   await page.locator('#qq-project').waitFor();
 

@@ -163,27 +163,27 @@ impl Phrasebook {
                     tail: chars.as_str(),
                     id,
                 };
-                let group = match firsts.iter().find(|(c, _)| *c == first) {
-                    Some(&(_, group)) => group,
-                    None => {
-                        firsts.push((first, groups.len()));
+                // Kept sorted by insertion (no sort call: its code would cost the
+                // WebAssembly package a few kilobytes for a one-time job on 350 items).
+                let group = match firsts.binary_search_by_key(&first, |&(c, _)| c) {
+                    Ok(at) => firsts.get(at).map_or(0, |&(_, group)| group),
+                    Err(at) => {
+                        firsts.insert(at, (first, groups.len()));
                         groups.push(Vec::new());
                         groups.len() - 1
                     }
                 };
                 if let Some(group) = groups.get_mut(group) {
-                    group.push(candidate);
+                    // Longest first; among equal lengths the catalogue order is kept.
+                    let at =
+                        group.partition_point(|other| other.tail.len() >= candidate.tail.len());
+                    group.insert(at, candidate);
                 }
                 let bit = first as usize % 4096;
                 if let Some(word) = filter.get_mut(bit / 64) {
                     *word |= 1 << (bit % 64);
                 }
             }
-        }
-        firsts.sort_unstable_by_key(|&(c, _)| c);
-        for group in &mut groups {
-            // Stable: among phrases of equal length the catalogue order is kept.
-            group.sort_by_key(|candidate| std::cmp::Reverse(candidate.tail.len()));
         }
         Phrasebook {
             filter,
