@@ -5,6 +5,7 @@
 //! With `--status` it prints where the case stands instead (on time, due today, overdue by
 //! K working days) at `--now`, or at the current time when `--now` is absent.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -81,7 +82,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
     };
     match json {
         Ok(text) => {
-            println!("{text}");
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
             ExitCode::SUCCESS
         }
         Err(err) => {
