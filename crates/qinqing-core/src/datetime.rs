@@ -242,6 +242,17 @@ mod tests {
         }
 
         #[test]
+        fn near_dates_agree_with_chrono(
+            text in "[ +-]?[0-9]{1,6}[ -]{1,2}[0-9 ]{1,3}[ -]{1,2}[0-9 ]{1,3}[ ]?"
+        ) {
+            prop_assert_eq!(
+                parse_ymd(&text, false),
+                NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+            );
+            prop_assert_eq!(parse_date_lenient(&text), text.parse::<NaiveDate>().ok());
+        }
+
+        #[test]
         fn dates_print_like_strftime(days in -1_000_000i64..3_000_000) {
             let date = NaiveDate::from_ymd_opt(1, 1, 1)
                 .and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(days)))

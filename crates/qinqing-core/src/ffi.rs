@@ -102,6 +102,58 @@ pub fn options_from_json(text: &str) -> Result<Options, Answer> {
     }
 }
 
+/// [`options_from_json`] for options already parsed into a JSON value. The WebAssembly
+/// bindings use it on the `JSON.stringify` text of the options (which never repeats a
+/// key): reading the fields by hand keeps serde's typed-error machinery, and with it the
+/// float formatter it drags in, out of the package. For objects without repeated keys the
+/// answers are those of [`options_from_json`] (a test compares them).
+pub fn options_from_value(value: &serde_json::Value) -> Result<Options, Answer> {
+    use serde_json::Value;
+    let rejected = || rejected_input(InputProblem::BadOptions, "", Lang::default());
+    let fields = match value {
+        Value::Null => return Ok(Options::default()),
+        Value::Object(fields) => fields,
+        _ => return Err(rejected()),
+    };
+    let mut options = Options::default();
+    for (key, field) in fields {
+        match key.as_str() {
+            "lang" => options.lang = variant_from_value(field).ok_or_else(rejected)?,
+            "today" => {
+                options.today = match field {
+                    Value::Null => None,
+                    Value::String(text) => {
+                        Some(crate::datetime::parse_date_lenient(text).ok_or_else(rejected)?)
+                    }
+                    _ => return Err(rejected()),
+                }
+            }
+            // Unknown fields are ignored, as serde does for `Options`.
+            _ => {}
+        }
+    }
+    Ok(options)
+}
+
+/// A variant of a unit-only enum ([`Lang`], [`crate::Region`], [`crate::Level`] …) from a
+/// JSON value, accepting what `serde_json::from_str::<T>` accepts for such an enum:
+/// `"name"`, or the one-entry object `{"name": null}`. The name goes through the enum's own
+/// serde names; `None` for anything else.
+pub fn variant_from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
+    use serde::de::IntoDeserializer;
+    use serde_json::Value;
+    let name = match value {
+        Value::String(name) => name.as_str(),
+        Value::Object(fields) if fields.len() == 1 => match fields.iter().next() {
+            Some((name, Value::Null)) => name.as_str(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let parsed: Result<T, serde::de::value::Error> = T::deserialize(name.into_deserializer());
+    parsed.ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +182,74 @@ mod tests {
             let answer = options_from_json(text).unwrap_err();
             assert!(!answer.valid, "{text}");
             assert_eq!(answer.issues[0].code, "options.invalid", "{text}");
+        }
+    }
+
+    #[test]
+    fn options_from_a_value_match_options_from_json() {
+        for text in [
+            "null",
+            "{}",
+            r#"{"lang":"en","today":"2026-11-27"}"#,
+            r#"{"lang":"zh","today":null,"other":[1,{"x":2}]}"#,
+            r#"{"lang":{"en":null}}"#,
+            r#"{"lang":{"en":1}}"#,
+            r#"{"lang":{"en":null,"zh":null}}"#,
+            r#"{"lang":"fr"}"#,
+            r#"{"lang":null}"#,
+            r#"{"lang":1.5}"#,
+            r#"{"lang":["en"]}"#,
+            r#"{"today":" 2026 - 1 - 1 "}"#,
+            r#"{"today":"+2026-1-01"}"#,
+            r#"{"today":"2026-13-01"}"#,
+            r#"{"today":20261127}"#,
+            r#"{"today":7.5}"#,
+            r#"{"today":{"a":1}}"#,
+            "42",
+            "4.5",
+            r#""zh""#,
+            "true",
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                options_from_value(&value),
+                options_from_json(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn variants_read_like_serde_json() {
+        use crate::{Level, Region};
+        for text in [
+            r#""guangxi""#,
+            r#""national""#,
+            r#"{"guangxi":null}"#,
+            r#"{"guangxi":0}"#,
+            r#""Guangxi""#,
+            r#""county""#,
+            "1",
+            "1.5",
+            "null",
+            "[]",
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                variant_from_value::<Region>(&value),
+                serde_json::from_str::<Region>(text).ok(),
+                "{text}"
+            );
+            assert_eq!(
+                variant_from_value::<Level>(&value),
+                serde_json::from_str::<Level>(text).ok(),
+                "{text}"
+            );
+            assert_eq!(
+                variant_from_value::<Lang>(&value),
+                serde_json::from_str::<Lang>(text).ok(),
+                "{text}"
+            );
         }
     }
 

@@ -202,7 +202,7 @@ pub fn reply_deadline(
 ) -> Ts<DeadlineAnswer> {
     let options = match options {
         None => Ok(DeadlineOptions::default()),
-        Some(options) => read::deserialize_options::<DeadlineOptions>(&options.js_value()),
+        Some(options) => deadline_options(&options.js_value()),
     };
     let result = options.and_then(|options| {
         let received_at = read::text(&received_at, "/receivedAt", options.lang)?;
@@ -255,4 +255,41 @@ pub fn load_calendar_year(
         })
     });
     Ts::new_unchecked(read::answer_to_js(&answer.unwrap_or_else(|failed| failed)))
+}
+
+/// Reads [`DeadlineOptions`] as serde would for the `JSON.stringify` text of a JavaScript
+/// object: known fields checked (`days` a whole number within `u32`, `strict` a boolean,
+/// `lang`/`region` their serde names), unknown ones ignored.
+fn deadline_options(value: &JsValue) -> Result<DeadlineOptions, Answer> {
+    let mut options = DeadlineOptions::default();
+    let Some(fields) = read::options_fields(value)? else {
+        return Ok(options);
+    };
+    let rejected = || {
+        qinqing_core::ffi::rejected_input(
+            qinqing_core::ffi::InputProblem::BadOptions,
+            "",
+            Lang::default(),
+        )
+    };
+    for (key, field) in &fields {
+        match key.as_str() {
+            "lang" => {
+                options.lang = qinqing_core::ffi::variant_from_value(field).ok_or_else(rejected)?
+            }
+            "region" => {
+                options.region =
+                    qinqing_core::ffi::variant_from_value(field).ok_or_else(rejected)?
+            }
+            "days" => {
+                options.days = field
+                    .as_u64()
+                    .and_then(|days| u32::try_from(days).ok())
+                    .ok_or_else(rejected)?
+            }
+            "strict" => options.strict = field.as_bool().ok_or_else(rejected)?,
+            _ => {}
+        }
+    }
+    Ok(options)
 }

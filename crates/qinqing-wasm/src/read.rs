@@ -1,7 +1,7 @@
 //! Reading whatever JavaScript hands over, and writing answers back.
 
 use js_sys::JSON;
-use qinqing_core::ffi::{options_from_json, rejected_input, InputProblem};
+use qinqing_core::ffi::{options_from_value, rejected_input, variant_from_value, InputProblem};
 use qinqing_core::{Answer, Lang, Options};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -40,7 +40,16 @@ pub(crate) fn options(value: Option<&JsValue>) -> Result<Options, Answer> {
             .ok()
             .and_then(|text| text.as_string())
         {
-            Some(text) => options_from_json(&text),
+            // Through a `Value`, not `serde_json::from_str::<Options>`: serde's typed errors
+            // would link the float formatter (14 KB) into the package.
+            Some(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(value) => options_from_value(&value),
+                Err(_) => Err(rejected_input(
+                    InputProblem::BadOptions,
+                    "",
+                    Lang::default(),
+                )),
+            },
             None => Err(rejected_input(
                 InputProblem::BadOptions,
                 "",
@@ -128,7 +137,8 @@ pub(crate) fn known_value<T: DeserializeOwned>(
         .and_then(|text| text.as_string());
     if let Some(parsed) = shown
         .as_deref()
-        .and_then(|text| serde_json::from_str::<T>(text).ok())
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+        .and_then(|value| variant_from_value::<T>(&value))
     {
         return Ok(parsed);
     }
@@ -167,19 +177,25 @@ pub(crate) fn count(value: &JsValue, path: &str, lang: Lang) -> Result<u32, Answ
     }
 }
 
-/// Options of any shape, read through their JSON text; unreadable ones are an
-/// `options.invalid` answer.
-pub(crate) fn deserialize_options<T: DeserializeOwned + Default>(
+/// The fields of an options object, read through its JSON text (`null` and `undefined`
+/// give `None`); anything but an object is an `options.invalid` answer. Callers read the
+/// fields by hand (see [`options`] for why not serde's typed path).
+pub(crate) fn options_fields(
     value: &JsValue,
-) -> Result<T, Answer> {
+) -> Result<Option<serde_json::Map<String, serde_json::Value>>, Answer> {
     if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+        return Ok(None);
     }
-    JSON::stringify(value)
+    match JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        // serde would also read a struct from an array: only an object will do.
-        .filter(|text| text.starts_with('{'))
-        .and_then(|text| serde_json::from_str::<T>(&text).ok())
-        .ok_or_else(|| rejected_input(InputProblem::BadOptions, "", Lang::default()))
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+    {
+        Some(serde_json::Value::Object(fields)) => Ok(Some(fields)),
+        _ => Err(rejected_input(
+            InputProblem::BadOptions,
+            "",
+            Lang::default(),
+        )),
+    }
 }
