@@ -17,7 +17,11 @@ fn answer(result: Result<Answer, Answer>) -> Ts<Answer> {
 }
 
 fn options(options: Option<Ts<Options>>) -> Result<Options, Answer> {
-    read::options(options.map(|options| options.js_value()).as_ref())
+    let value = options.map(|options| options.js_value());
+    match read::quick_options(value.as_ref()) {
+        Some(options) => Ok(options),
+        None => read::options(value.as_ref()),
+    }
 }
 
 /// Validates a complaint given as a plain object.

@@ -98,6 +98,30 @@ export function dateAnswer(ymd) {
 }
 export function workingAnswer(working) { return { valid: true, issues: [], working }; }
 export function countAnswer(days) { return { valid: true, issues: [], days }; }
+export function quickOptions(o) {
+  if (o === undefined || o === null) return 0;
+  if (typeof o !== 'object') return -1;
+  try {
+    if (Object.getPrototypeOf(o) !== Object.prototype) return -1;
+    let code = 0;
+    for (const key in o) {
+      const d = Object.getOwnPropertyDescriptor(o, key);
+      if (d === undefined || !('value' in d)) return -1;
+      const v = d.value;
+      if (v === undefined) continue;
+      if (key === 'lang') {
+        if (v === 'en') code += 100000000; else if (v !== 'zh') return -1;
+      } else if (key === 'today') {
+        if (v === null) continue;
+        if (typeof v !== 'string' || !/^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$/.test(v)) return -1;
+        code += +v.slice(0, 4) * 10000 + +v.slice(5, 7) * 100 + +v.slice(8, 10);
+      } else return -1;
+    }
+    return code;
+  } catch (_) {
+    return -1;
+  }
+}
 ")]
 extern "C" {
     /// A fresh `{ valid: true, priority: false, issues: [] }`, built by the engine.
@@ -113,6 +137,36 @@ extern "C" {
     /// A successful [`crate::CountAnswer`].
     #[wasm_bindgen(js_name = countAnswer)]
     pub(crate) fn count_answer(days: f64) -> JsValue;
+    /// The common options objects as one number, read in JavaScript: `-1` for anything
+    /// unusual, else `100000000` for `lang: "en"` plus `today` as `yyyymmdd` (0 when absent).
+    #[wasm_bindgen(js_name = quickOptions)]
+    fn quick_options_code(options: &JsValue) -> i32;
+}
+
+/// The options when they are the usual plain `{lang?: "zh" | "en", today?: "YYYY-MM-DD"}`,
+/// read without `JSON.stringify` and a `serde_json::Value` (≈ 1.4 µs of a 12 µs call);
+/// `None` sends them through [`options`], which decides everything else.
+pub(crate) fn quick_options(value: Option<&JsValue>) -> Option<Options> {
+    let code = match value {
+        None => 0,
+        Some(value) => quick_options_code(value),
+    };
+    let code = u32::try_from(code).ok()?;
+    let lang = if code >= 100_000_000 {
+        Lang::En
+    } else {
+        Lang::Zh
+    };
+    let ymd = code % 100_000_000;
+    let today = match ymd {
+        0 => None,
+        ymd => Some(chrono::NaiveDate::from_ymd_opt(
+            i32::try_from(ymd / 10_000).ok()?,
+            ymd / 100 % 100,
+            ymd % 100,
+        )?),
+    };
+    Some(Options { lang, today })
 }
 
 /// Hands an [`Answer`] back to JavaScript. The common case, a clean document, skips the
