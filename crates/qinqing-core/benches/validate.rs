@@ -3,7 +3,10 @@
 //!
 //! `cargo bench -p qinqing-core --bench validate -- --warm-up-time 1 --measurement-time 3`
 
-#![expect(missing_docs, reason = "criterion_group! generates an undocumented function")]
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
 
 use std::hint::black_box;
 

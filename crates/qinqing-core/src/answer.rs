@@ -34,7 +34,11 @@ pub enum Lang {
 impl Lang {
     /// Reads a language tag such as `zh`, `zh-CN` or `en-US`; anything else is `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Lang::Zh),
             "en" => Some(Lang::En),
@@ -82,7 +86,12 @@ pub struct Issue {
 impl Issue {
     /// Builds the issue for `rule` at `path`, filling `{name}` placeholders of the message
     /// template from `args`.
-    pub fn new(rule: &'static Rule, path: impl Into<String>, lang: Lang, args: &[(&str, &str)]) -> Issue {
+    pub fn new(
+        rule: &'static Rule,
+        path: impl Into<String>,
+        lang: Lang,
+        args: &[(&str, &str)],
+    ) -> Issue {
         Issue {
             code: Cow::Borrowed(rule.code),
             severity: rule.severity,
@@ -137,21 +146,28 @@ impl Answer {
     /// Builds an answer from issues; `valid` is derived from them.
     pub fn from_issues(issues: Vec<Issue>, priority: bool) -> Answer {
         let valid = !issues.iter().any(|issue| issue.severity == Severity::Error);
-        Answer { valid, priority, issues }
+        Answer {
+            valid,
+            priority,
+            issues,
+        }
     }
 
     /// The answer with no issue at all.
     pub fn ok() -> Answer {
-        Answer { valid: true, priority: false, issues: Vec::new() }
+        Answer {
+            valid: true,
+            priority: false,
+            issues: Vec::new(),
+        }
     }
 
     /// Serialises the answer as compact JSON.
     pub fn to_json(&self) -> String {
         // Serialising these plain structs cannot fail; fall back to a fixed text rather than
         // panic all the same.
-        serde_json::to_string(self).unwrap_or_else(|_| {
-            String::from(r#"{"valid":false,"priority":false,"issues":[]}"#)
-        })
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| String::from(r#"{"valid":false,"priority":false,"issues":[]}"#))
     }
 }
 
@@ -161,7 +177,10 @@ mod tests {
 
     #[test]
     fn render_fills_known_placeholders_and_keeps_unknown_ones() {
-        assert_eq!(render("期望 {want}，实际 {got}", &[("want", "A"), ("got", "B")]), "期望 A，实际 B");
+        assert_eq!(
+            render("期望 {want}，实际 {got}", &[("want", "A"), ("got", "B")]),
+            "期望 A，实际 B"
+        );
         assert_eq!(render("x {nope} y", &[("want", "A")]), "x {nope} y");
         assert_eq!(render("dangling {", &[("want", "A")]), "dangling {");
     }
@@ -184,7 +203,10 @@ mod tests {
             suggestions: vec![],
         };
         assert!(Answer::from_issues(vec![warning.clone()], false).valid);
-        let error = Issue { severity: Severity::Error, ..warning };
+        let error = Issue {
+            severity: Severity::Error,
+            ..warning
+        };
         assert!(!Answer::from_issues(vec![error], false).valid);
     }
 }

@@ -131,7 +131,11 @@ mod tests {
     #[test]
     fn every_rule_has_both_messages_and_a_basis() {
         for rule in registry() {
-            assert!(!rule.zh.is_empty() && !rule.en.is_empty(), "{} lacks a message", rule.code);
+            assert!(
+                !rule.zh.is_empty() && !rule.en.is_empty(),
+                "{} lacks a message",
+                rule.code
+            );
             assert!(!rule.basis.is_empty(), "{} lacks a basis", rule.code);
         }
     }

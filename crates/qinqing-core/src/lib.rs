@@ -46,8 +46,8 @@ pub use calendar::{
     calendar_table_sizes, Calendar, CalendarError, CaseStatus, DayInfo, DayReason, Deadline,
     Region, ReplyState, SkippedDay, MAX_WORKING_DAYS,
 };
-pub use codes::{registry, Rule};
 pub use case::{apply as apply_case_event, replay as replay_case, CaseEvent, CaseStage, CaseState};
+pub use codes::{registry, Rule};
 
 mod conduct;
 mod ids;
