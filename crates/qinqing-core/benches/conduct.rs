@@ -27,10 +27,7 @@ fn bench(c: &mut Criterion) {
     // Same-run reference: the Aho–Corasick automaton the hand-written matcher replaced
     // (leftmost-longest over all phrases; this is only its scan, without the whitespace
     // normalisation and offset mapping the old detector also did).
-    let phrases: Vec<&str> = ConductId::ALL
-        .iter()
-        .flat_map(|id| id.phrases().iter().copied())
-        .collect();
+    let phrases: Vec<&str> = ConductId::ALL.iter().flat_map(|id| id.phrases()).collect();
     let automaton = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&phrases)

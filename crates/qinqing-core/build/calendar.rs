@@ -2,7 +2,7 @@
 //!
 //! The JSON files stay the source of truth, so adding next year's notice is a data change:
 //! drop the new year into `cn_holidays.json` (or `guangxi_sanyuesan.json`) and rebuild. The
-//! generated tables hold only what the engine needs (dates as `yyyymmdd`, names, notice
+//! generated tables hold only what the engine needs (dates as day offsets, names, notice
 //! titles and addresses), a few kilobytes instead of the 110 KB of JSON. Bad data stops the
 //! build with a message naming the file and the entry.
 
@@ -59,6 +59,18 @@ fn notice_date(text: &str, year: i32, what: &str) -> u32 {
     (date.year() as u32) * 10_000 + date.month() * 100 + date.day()
 }
 
+/// A notice date (`yyyymmdd`, already checked by [`notice_date`]) as days since 1 December
+/// of the year before the notice year: at most 396, so it fits the 9 bits the tables give it.
+fn notice_offset(ymd: u32, year: i32) -> u16 {
+    let date = NaiveDate::from_ymd_opt((ymd / 10_000) as i32, ymd / 100 % 100, ymd % 100)
+        .unwrap_or_else(|| panic!("bad date {ymd}"));
+    let start =
+        NaiveDate::from_ymd_opt(year - 1, 12, 1).unwrap_or_else(|| panic!("bad year {year}"));
+    let offset = u16::try_from((date - start).num_days()).unwrap_or(u16::MAX);
+    assert!(offset < 512, "{ymd} is too far from notice year {year}");
+    offset
+}
+
 fn name_index(names: &mut Vec<String>, name: &str) -> usize {
     if let Some(found) = names.iter().position(|known| known == name) {
         return found;
@@ -112,15 +124,17 @@ fn national_notices(json: &Value, names: &mut Vec<String>) -> String {
                     panic!("{where_}: {date} is listed twice ({previous} and {kind})");
                 }
                 let index = name_index(names, name);
-                let _ = write!(items, "RawDay {{ ymd: {ymd}, name: {index} }}, ");
+                assert!(index < 128, "more than 128 distinct day names");
+                // 9 bits of day offset, 7 bits of name index (see `RawDay` in builtin.rs).
+                let packed = (notice_offset(ymd, year) << 7) | index as u16;
+                let _ = write!(items, "{packed}, ");
             }
             lists.push(items);
         }
-        let title = format!("国务院办公厅关于{year}年部分节假日安排的通知");
         let url = first_string(year_value, "papers");
         let _ = writeln!(
             out,
-            "    RawNotice {{ year: {year}, title: {title:?}, url: {url:?}, off: &[{}], work: &[{}] }},",
+            "    RawNotice {{ year: {year}, url: {url:?}, off: &[{}], work: &[{}] }},",
             lists.first().map_or("", String::as_str),
             lists.get(1).map_or("", String::as_str),
         );
@@ -163,16 +177,15 @@ fn guangxi_notices(json: &Value) -> String {
                 if let Some(previous) = seen.insert(ymd, kind) {
                     panic!("{where_}: {date} is listed twice ({previous} and {kind})");
                 }
-                let _ = write!(items, "{ymd}, ");
+                let _ = write!(items, "{}, ", notice_offset(ymd, year));
             }
             lists.push(items);
         }
-        let title = format!("广西壮族自治区人民政府办公厅关于{year}年“壮族三月三”放假的通知");
         let url = first_string(year_value, "sources");
         let url = url.split(' ').next().unwrap_or("").to_owned();
         let _ = writeln!(
             out,
-            "    RawRegionalNotice {{ year: {year}, title: {title:?}, url: {url:?}, off: &[{}], work: &[{}] }},",
+            "    RawRegionalNotice {{ year: {year}, url: {url:?}, off: &[{}], work: &[{}] }},",
             lists.first().map_or("", String::as_str),
             lists.get(1).map_or("", String::as_str),
         );
@@ -182,6 +195,7 @@ fn guangxi_notices(json: &Value) -> String {
 }
 
 fn lunar_years(text: &str) -> String {
+    let mut first = String::new();
     let mut out = String::from("static LUNAR: &[RawLunarYear] = &[\n");
     let mut expected_year = None;
     for (line_no, line) in text.lines().enumerate() {
@@ -208,19 +222,40 @@ fn lunar_years(text: &str) -> String {
                 line_no + 1
             );
         }
-        expected_year = Some(year + 1);
-        for mmdd in [chunjie, qingming, sanyuesan, duanwu, zhongqiu] {
-            assert!(
-                NaiveDate::from_ymd_opt(year as i32, mmdd / 100, mmdd % 100).is_some(),
-                "lunar_dates.txt:{}: bad date {mmdd:04}",
-                line_no + 1
-            );
+        if expected_year.is_none() {
+            let _ = writeln!(first, "const LUNAR_FIRST_YEAR: i32 = {year};");
         }
+        expected_year = Some(year + 1);
+        // Each festival as days after the 1st of its base month (see `RawLunarYear`
+        // in builtin.rs): one byte each instead of a two-byte mmdd.
+        let mut offsets = Vec::new();
+        for (mmdd, base_month) in [
+            (chunjie, 1),
+            (qingming, 3),
+            (sanyuesan, 3),
+            (duanwu, 5),
+            (zhongqiu, 9),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year as i32, mmdd / 100, mmdd % 100)
+                .unwrap_or_else(|| panic!("lunar_dates.txt:{}: bad date {mmdd:04}", line_no + 1));
+            let base = NaiveDate::from_ymd_opt(year as i32, base_month, 1)
+                .unwrap_or_else(|| panic!("bad year {year}"));
+            let offset = u8::try_from((date - base).num_days()).unwrap_or_else(|_| {
+                panic!(
+                    "lunar_dates.txt:{}: {mmdd:04} is not within 255 days after month {base_month}",
+                    line_no + 1
+                )
+            });
+            offsets.push(offset);
+        }
+        let [chunjie, qingming, sanyuesan, duanwu, zhongqiu] = offsets[..] else {
+            unreachable!("five festivals");
+        };
         let _ = writeln!(
             out,
-            "    RawLunarYear {{ year: {year}, chunjie: {chunjie}, qingming: {qingming}, sanyuesan: {sanyuesan}, duanwu: {duanwu}, zhongqiu: {zhongqiu} }},"
+            "    RawLunarYear {{ chunjie: {chunjie}, qingming: {qingming}, sanyuesan: {sanyuesan}, duanwu: {duanwu}, zhongqiu: {zhongqiu} }},"
         );
     }
     out.push_str("];\n");
-    out
+    first + &out
 }

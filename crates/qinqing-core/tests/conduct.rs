@@ -290,7 +290,7 @@ mod conduct {
                 proptest::prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.phrase.clone());
                 proptest::prop_assert!(!chars[m.start].is_whitespace() && !chars[m.end - 1].is_whitespace());
                 let squeezed: String = m.phrase.chars().filter(|c| !c.is_whitespace() && *c != '\u{200B}').collect();
-                proptest::prop_assert!(m.id.phrases().contains(&squeezed.as_str()));
+                proptest::prop_assert!(m.id.phrases().any(|p| p == squeezed));
                 last_end = m.end;
             }
         }

@@ -1,7 +1,6 @@
 //! Loading a notice year at run time (`Calendar::with_year_json`), validated with paths.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
@@ -76,7 +75,7 @@ impl Reader {
         key: &str,
         base: &str,
         year: i32,
-        seen: &mut BTreeMap<NaiveDate, ()>,
+        seen: &mut Vec<NaiveDate>,
     ) -> Vec<(NaiveDate, Cow<'static, str>)> {
         let path = child(base, key);
         let items = match object.get(key) {
@@ -136,7 +135,7 @@ impl Reader {
                 ));
                 continue;
             }
-            if seen.insert(date, ()).is_some() {
+            if !first_time(seen, date) {
                 self.issues.push(Issue::new(
                     &NOTICE_CONFLICT,
                     date_path,
@@ -151,7 +150,7 @@ impl Reader {
     }
 
     fn year(&mut self, object: &Map<String, Value>, base: &str, year: i32, sources: &mut Sources) {
-        let mut seen = BTreeMap::new();
+        let mut seen = Vec::new();
         let off = self.days(object, "off_days", base, year, &mut seen);
         let work = self.days(object, "adjusted_workdays", base, year, &mut seen);
         let notice = Notice {
@@ -166,7 +165,7 @@ impl Reader {
         match object.get("guangxi") {
             None | Some(Value::Null) => {}
             Some(Value::Object(guangxi)) => {
-                let mut seen = BTreeMap::new();
+                let mut seen = Vec::new();
                 let off = self.days(guangxi, "off_days", &guangxi_path, year, &mut seen);
                 let work = self.days(guangxi, "adjusted_workdays", &guangxi_path, year, &mut seen);
                 let notice = Notice {
@@ -284,5 +283,16 @@ pub(super) fn merge_json(sources: &mut Sources, json: &str, lang: Lang) -> Resul
         Ok(())
     } else {
         Err(reader.issues)
+    }
+}
+
+/// Records `date` in `seen` (kept sorted) and says whether it was new.
+fn first_time(seen: &mut Vec<NaiveDate>, date: NaiveDate) -> bool {
+    match seen.binary_search(&date) {
+        Ok(_) => false,
+        Err(at) => {
+            seen.insert(at, date);
+            true
+        }
     }
 }

@@ -246,7 +246,7 @@ mod tests {
     #[test]
     fn the_automaton_builds_with_every_phrase() {
         let book = phrasebook();
-        let total: usize = ConductId::ALL.iter().map(|id| id.phrases().len()).sum();
+        let total: usize = ConductId::ALL.iter().map(|id| id.phrases().count()).sum();
         assert_eq!(book.len(), total);
     }
 
@@ -347,7 +347,7 @@ mod tests {
         let mut ids = Vec::new();
         for id in ConductId::ALL {
             for phrase in id.phrases() {
-                phrases.push(*phrase);
+                phrases.push(phrase);
                 ids.push(id);
             }
         }
@@ -372,7 +372,7 @@ mod tests {
     fn pieces() -> Vec<String> {
         let mut pieces: Vec<String> = ConductId::ALL
             .iter()
-            .flat_map(|id| id.phrases().iter().map(|p| (*p).to_owned()))
+            .flat_map(|id| id.phrases().map(str::to_owned))
             .collect();
         // Prefixes and suffixes of phrases make near misses and overlaps.
         let halves: Vec<String> = pieces

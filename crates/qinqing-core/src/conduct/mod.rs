@@ -109,7 +109,7 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
             title: id.title(lang).to_owned(),
             clause: id.clause().to_owned(),
             quote: id.quote().to_owned(),
-            phrases: id.phrases().iter().map(|p| (*p).to_owned()).collect(),
+            phrases: id.phrases().map(str::to_owned).collect(),
         })
         .collect()
 }

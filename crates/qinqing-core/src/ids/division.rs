@@ -138,15 +138,15 @@ pub(crate) fn division(
     out: &mut Vec<Issue>,
 ) {
     let lang = options.lang;
-    let Some(code) = compact(code) else {
+    let Some(compacted) = compact(code) else {
         out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
         return;
     };
+    let code = compacted.as_str();
     if code.len() != 6 || !code.bytes().all(|c| c.is_ascii_digit()) {
         out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
         return;
     }
-    let code = code.as_str();
     if !code.starts_with("45") {
         out.push(Issue::new(
             &DIVISION_OUTSIDE_GUANGXI,

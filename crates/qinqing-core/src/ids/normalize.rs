@@ -23,20 +23,48 @@ pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}')
 }
 
-/// Folds width, drops whitespace and dashes, upper-cases ASCII letters.
-/// Returns `None` when the input is longer than [`MAX_CHARS`] characters.
-pub(crate) fn compact(value: &str) -> Option<String> {
-    if value.chars().nth(MAX_CHARS).is_some() {
-        return None;
+/// An identifier after clean-up: ASCII only, at most [`MAX_CHARS`] bytes, kept on the stack
+/// so the checks run without allocating.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Compact {
+    bytes: [u8; MAX_CHARS],
+    len: usize,
+}
+
+impl Compact {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
     }
-    Some(
-        value
-            .chars()
-            .map(fold_width)
-            .filter(|&c| !c.is_whitespace() && !is_dash(c))
-            .map(|c| c.to_ascii_uppercase())
-            .collect(),
-    )
+
+    /// The same bytes as text (always valid: only ASCII is ever stored).
+    pub(crate) fn as_str(&self) -> &str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+/// Folds width, drops whitespace and dashes, upper-cases ASCII letters.
+/// Returns `None` when the input is longer than [`MAX_CHARS`] characters, or when a
+/// character other than ASCII is left after clean-up: every identifier is ASCII, so each
+/// caller reports both as a format error.
+pub(crate) fn compact(value: &str) -> Option<Compact> {
+    let mut out = Compact {
+        bytes: [0; MAX_CHARS],
+        len: 0,
+    };
+    for (count, c) in value.chars().enumerate() {
+        if count >= MAX_CHARS {
+            return None;
+        }
+        let c = fold_width(c);
+        if c.is_whitespace() || is_dash(c) {
+            continue;
+        }
+        let byte = u8::try_from(c).ok().filter(u8::is_ascii)?;
+        // Never full: at most one byte per character and at most MAX_CHARS characters.
+        *out.bytes.get_mut(out.len)? = byte.to_ascii_uppercase();
+        out.len += 1;
+    }
+    Some(out)
 }
 
 /// Upper-cases, strips spaces and dashes and folds full-width characters, ready for
@@ -61,7 +89,17 @@ mod tests {
             "91110000600037341L"
         );
         assert_eq!(normalize_uscc("91110000600037341l"), "91110000600037341L");
-        assert_eq!(compact("ａｂ—c"), Some("ABC".to_owned()));
+        assert_eq!(
+            compact("ａｂ—c").map(|c| c.as_str().to_owned()),
+            Some("ABC".to_owned())
+        );
+        assert_eq!(
+            compact(" 4501\u{3000}03 ").map(|c| c.as_bytes().to_vec()),
+            Some(b"450103".to_vec())
+        );
+        // Anything not ASCII after clean-up can never be an identifier.
+        assert!(compact("9\u{0301}1").is_none());
+        assert!(compact("中").is_none());
     }
 
     #[test]

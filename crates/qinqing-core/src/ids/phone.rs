@@ -222,17 +222,82 @@ fn classify(digits: &str, warnings: &mut Vec<Problem>) -> Result<Kind, Problem> 
     }
 }
 
+/// Text on the stack holding up to `N` bytes, so the check allocates nothing.
+#[derive(Debug, Clone, Copy)]
+struct Text<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+/// The input after width folding: at most [`MAX_CHARS`] characters of at most 4 bytes.
+type Folded = Text<{ 4 * MAX_CHARS }>;
+
+/// The digits of a number: at most [`MAX_CHARS`], plus a trunk `0` put back.
+type Digits = Text<{ MAX_CHARS + 1 }>;
+
+impl<const N: usize> Text<N> {
+    fn new() -> Self {
+        Text {
+            bytes: [0; N],
+            len: 0,
+        }
+    }
+
+    /// Appends `s`; `None` if it does not fit (cannot happen within [`MAX_CHARS`]).
+    fn push_str(&mut self, s: &str) -> Option<()> {
+        let end = self.len.checked_add(s.len())?;
+        self.bytes
+            .get_mut(self.len..end)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Some(())
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are appended, so this is always valid UTF-8.
+        core::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// `value` with full-width forms folded (see [`fold_width`]); `None` only if it overflows
+/// the buffer, which input within [`MAX_CHARS`] cannot do.
+fn fold(value: &str) -> Option<Folded> {
+    let mut folded = Folded::new();
+    for c in value.chars() {
+        folded.push_str(fold_width(c).encode_utf8(&mut [0; 4]))?;
+    }
+    Some(folded)
+}
+
+/// The ASCII digits of `s`, in order.
+fn digits_of(s: &str) -> Option<Digits> {
+    let mut digits = Digits::new();
+    for c in s.bytes().filter(u8::is_ascii_digit) {
+        *digits.bytes.get_mut(digits.len)? = c;
+        digits.len += 1;
+    }
+    Some(digits)
+}
+
 /// Where the number is dialled from, after the international prefix is removed.
 enum Dial {
     /// Mainland number in national form.
-    National(String),
+    National(Digits),
     /// A number in another country or region; not checked further.
     Abroad,
 }
 
+fn national_digits(prefix: &str, rest: &str) -> Option<Dial> {
+    let mut text = Digits::new();
+    text.push_str(prefix)?;
+    text.push_str(rest)?;
+    Some(Dial::National(text))
+}
+
 /// Removes +86 / 0086 / a bare 86 before a mobile; puts back the trunk 0 before an area
-/// code written in international form (+86 771 …).
-fn national(digits: &str, plus: bool) -> Dial {
+/// code written in international form (+86 771 …). `None` only if the digits overflow
+/// their buffer, which input within [`MAX_CHARS`] cannot do.
+fn national(digits: &str, plus: bool) -> Option<Dial> {
     let international = if plus {
         Some(digits)
     } else {
@@ -241,23 +306,25 @@ fn national(digits: &str, plus: bool) -> Dial {
     if let Some(rest) = international {
         return match rest.strip_prefix("86") {
             Some(rest) if rest.starts_with('1') || rest.starts_with('0') => {
-                Dial::National(rest.to_owned())
+                national_digits("", rest)
             }
-            Some(rest) => Dial::National(format!("0{rest}")),
-            None => Dial::Abroad,
+            Some(rest) => national_digits("0", rest),
+            None => Some(Dial::Abroad),
         };
     }
     match digits.strip_prefix("86") {
-        Some(rest) if digits.len() == 13 && rest.starts_with('1') => {
-            Dial::National(rest.to_owned())
-        }
-        _ => Dial::National(digits.to_owned()),
+        Some(rest) if digits.len() == 13 && rest.starts_with('1') => national_digits("", rest),
+        _ => national_digits("", digits),
     }
 }
 
 /// Splits an explicit extension marker (转, 分机, ext) off; returns (number, extension).
 fn split_extension(text: &str) -> (&str, Option<&str>) {
-    let lower_ext = text.to_ascii_lowercase().find("ext");
+    // `ext` in any case; ASCII-only, so the byte offset is the same as in `text`.
+    let lower_ext = text
+        .as_bytes()
+        .windows(3)
+        .position(|w| w.eq_ignore_ascii_case(b"ext"));
     let marker = [text.find('转'), text.find("分机"), lower_ext]
         .into_iter()
         .flatten()
@@ -289,7 +356,17 @@ pub(crate) fn phone(value: &str, path: &str, options: &Options, out: &mut Vec<Is
     if value.chars().nth(MAX_CHARS).is_some() {
         return push(out, (&PHONE_FORMAT, vec![]));
     }
-    let folded: String = value.chars().map(fold_width).collect();
+    // Most numbers are plain ASCII, which folding leaves alone: only copy the others.
+    let folded_copy;
+    let folded = if value.is_ascii() {
+        value
+    } else {
+        let Some(copy) = fold(value) else {
+            return push(out, (&PHONE_FORMAT, vec![]));
+        };
+        folded_copy = copy;
+        folded_copy.as_str()
+    };
     let (number, extension) = split_extension(folded.trim());
     if extension.is_some_and(|e| !is_extension(e)) {
         return push(out, (&PHONE_EXTENSION, vec![]));
@@ -303,11 +380,14 @@ pub(crate) fn phone(value: &str, path: &str, options: &Options, out: &mut Vec<Is
     if !body.chars().all(allowed) {
         return push(out, (&PHONE_FORMAT, vec![]));
     }
-    let digits_of = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    let dial = digits_of(body).and_then(|digits| national(digits.as_str(), plus));
+    let Some(dial) = dial else {
+        return push(out, (&PHONE_FORMAT, vec![]));
+    };
     let mut warnings = Vec::new();
-    let result = match national(&digits_of(body), plus) {
+    let result = match dial {
         Dial::Abroad => {
-            let count = digits_of(body).len();
+            let count = body.bytes().filter(u8::is_ascii_digit).count();
             if (7..=15).contains(&count) {
                 push(out, (&PHONE_COUNTRY_CODE, vec![]));
             } else {
@@ -315,7 +395,7 @@ pub(crate) fn phone(value: &str, path: &str, options: &Options, out: &mut Vec<Is
             }
             return;
         }
-        Dial::National(digits) => classify(&digits, &mut warnings),
+        Dial::National(digits) => classify(digits.as_str(), &mut warnings),
     };
     match (result, extension) {
         (Ok(Kind::Landline), _) | (Ok(_), None) => {}
@@ -329,11 +409,11 @@ pub(crate) fn phone(value: &str, path: &str, options: &Options, out: &mut Vec<Is
                 if !is_extension(tail) {
                     return None;
                 }
-                let Dial::National(head) = national(&digits_of(head), plus) else {
+                let Dial::National(head) = national(digits_of(head)?.as_str(), plus)? else {
                     return None;
                 };
                 let mut ignored = Vec::new();
-                matches!(classify(&head, &mut ignored), Ok(Kind::Landline)).then_some(())
+                matches!(classify(head.as_str(), &mut ignored), Ok(Kind::Landline)).then_some(())
             });
             if dash_extension.is_none() {
                 return push(out, problem);
@@ -435,6 +515,24 @@ mod tests {
         }
         assert_eq!(codes("+852 9123 4567"), ["phone.countryCode"]);
         assert_eq!(codes("00852 9123 4567"), ["phone.countryCode"]);
+    }
+
+    #[test]
+    fn full_width_input_with_extension_markers() {
+        for number in [
+            "０７７１－５５５１２３４　ＥＸＴ　８００１",
+            "（０７７１）５５５１２３４转８００１",
+            "０７７１\u{2010}５５５１２３４\u{2010}８００１",
+        ] {
+            assert_eq!(codes(number), Vec::<String>::new(), "{number}");
+        }
+        assert_eq!(
+            codes("０７７１－５５５１２３４　ｅｘｔ　ａｂｃ"),
+            ["phone.extension"]
+        );
+        assert_eq!(codes("１３８００１３８０００é"), ["phone.format"]);
+        // 64 four-byte characters: the largest input that is folded at all.
+        assert_eq!(codes(&"😀".repeat(MAX_CHARS)), ["phone.format"]);
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub(crate) fn ric(value: &str, path: &str, options: &Options, out: &mut Vec<Issu
         out.push(Issue::new(&RIC_CHECKSUM, path, lang, &[]));
         return;
     }
-    let date_text = id.get(6..14).unwrap_or_default();
+    let date_text = id.as_str().get(6..14).unwrap_or_default();
     let birth = match (bytes.get(6..10), bytes.get(10..12), bytes.get(12..14)) {
         (Some(y), Some(m), Some(d)) => match (number(y), number(m), number(d)) {
             (Some(y), Some(m), Some(d)) => i32::try_from(y)
@@ -144,26 +144,34 @@ pub(crate) fn ric(value: &str, path: &str, options: &Options, out: &mut Vec<Issu
         },
         _ => None,
     };
-    let shown = format!(
-        "{}-{}-{}",
-        date_text.get(0..4).unwrap_or_default(),
-        date_text.get(4..6).unwrap_or_default(),
-        date_text.get(6..8).unwrap_or_default()
-    );
+    // Formatted only when a message needs it: valid numbers allocate nothing here.
+    let shown = || {
+        format!(
+            "{}-{}-{}",
+            date_text.get(0..4).unwrap_or_default(),
+            date_text.get(4..6).unwrap_or_default(),
+            date_text.get(6..8).unwrap_or_default()
+        )
+    };
     match birth {
-        None => out.push(Issue::new(&RIC_BIRTH_DATE, path, lang, &[("date", &shown)])),
+        None => out.push(Issue::new(
+            &RIC_BIRTH_DATE,
+            path,
+            lang,
+            &[("date", &shown())],
+        )),
         Some(birth) => {
             if options.today.is_some_and(|today| birth > today) {
                 out.push(Issue::new(
                     &RIC_BIRTH_FUTURE,
                     path,
                     lang,
-                    &[("date", &shown)],
+                    &[("date", &shown())],
                 ));
             }
         }
     }
-    address(&id, path, options, out);
+    address(id.as_str(), path, options, out);
 }
 
 /// Warns about an address code we can tell is wrong: an unknown province prefix anywhere,
