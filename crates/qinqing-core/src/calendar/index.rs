@@ -45,10 +45,30 @@ pub(crate) fn position(date: NaiveDate) -> Option<usize> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return None;
     }
-    let start = days_before_year(year) - days_before_year(FIRST_YEAR);
-    usize::try_from(start)
+    // A table read instead of the leap-year arithmetic: this is the hot path of every query.
+    let start = usize::try_from(year - FIRST_YEAR)
         .ok()
-        .map(|start| start + date.ordinal0() as usize)
+        .and_then(|offset| YEAR_START.get(offset))?;
+    Some(*start as usize + date.ordinal0() as usize)
+}
+
+/// Position of 1 January of each covered year.
+static YEAR_START: [u32; (LAST_YEAR - FIRST_YEAR + 1) as usize] = year_starts();
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an out-of-bounds index fails the build, never a run"
+)]
+const fn year_starts() -> [u32; (LAST_YEAR - FIRST_YEAR + 1) as usize] {
+    let mut out = [0u32; (LAST_YEAR - FIRST_YEAR + 1) as usize];
+    let mut i = 0;
+    while i < out.len() {
+        let year = FIRST_YEAR + i as i32;
+        // In range by construction (1949..=2100), so the cast cannot wrap.
+        out[i] = (days_before_year(year) - days_before_year(FIRST_YEAR)) as u32;
+        i += 1;
+    }
+    out
 }
 
 /// The date at position `i`.
