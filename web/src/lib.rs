@@ -90,9 +90,7 @@ pub fn mount_form(
 pub fn validate_json(kind: &str, text: &str, today: Option<String>, lang: &str) -> String {
     let options = qinqing_core::Options {
         lang: lang_of(lang),
-        today: today
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        today: today.as_deref().and_then(qinqing_core::ffi::read_date),
     };
     let answer = match FormKind::from_name(kind) {
         Some(FormKind::Contract) => qinqing_core::validate_contract_json(text, &options),

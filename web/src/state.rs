@@ -7,7 +7,7 @@
 //! would be sent. Numbers are typed as text and stored parsed; the typed text is kept in
 //! `raw` so "1,234.50" stays on screen as typed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -69,7 +69,7 @@ pub(crate) struct FormState {
     pub(crate) doc: Value,
     pub(crate) raw: BTreeMap<String, String>,
     /// Fields whose issues may be shown: blurred, or typed in and paused.
-    pub(crate) touched: BTreeSet<String>,
+    pub(crate) touched: KeySet,
     /// A submit was attempted: every issue is shown.
     pub(crate) submitted: bool,
     /// The core's answer for the current document (as of the last validation).
@@ -162,7 +162,7 @@ impl FormState {
             today,
             doc,
             raw,
-            touched: BTreeSet::new(),
+            touched: KeySet::new(),
             submitted: false,
             answer: Answer::ok(),
             server_issues: Vec::new(),
@@ -332,16 +332,14 @@ impl FormState {
                     }
                 }
                 self.raw = shift_keys(std::mem::take(&mut self.raw), &path, index);
-                self.touched = shift_keys(
-                    std::mem::take(&mut self.touched)
-                        .into_iter()
-                        .map(|k| (k, ()))
-                        .collect(),
-                    &path,
-                    index,
-                )
-                .into_keys()
-                .collect();
+                let prefix = format!("{path}/");
+                let mut touched = KeySet::new();
+                for key in std::mem::take(&mut self.touched) {
+                    if let Some(key) = shift_key(key, &prefix, index) {
+                        touched.insert(key);
+                    }
+                }
+                self.touched = touched;
                 self.server_issues
                     .retain(|issue| !issue.path.starts_with(&format!("{path}/")));
                 self.edited(&path);
@@ -593,23 +591,89 @@ pub(crate) fn set_pointer(doc: &mut Value, pointer: &str, value: Option<Value>) 
     }
 }
 
+/// A small set of strings (the touched fields' pointers, the keys being sent). A list rather
+/// than a `BTreeSet`: it holds tens of entries at most, and one more B-tree type is ≈ 8 KB
+/// of code in the bundle.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeySet(Vec<String>);
+
+impl KeySet {
+    /// The empty set.
+    pub(crate) const fn new() -> KeySet {
+        KeySet(Vec::new())
+    }
+
+    /// Whether `key` is in the set.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|k| k == key)
+    }
+
+    /// Adds `key`; `false` if it was already there.
+    pub(crate) fn insert(&mut self, key: String) -> bool {
+        if self.contains(&key) {
+            return false;
+        }
+        self.0.push(key);
+        true
+    }
+
+    /// Removes `key`; `false` if it was not there.
+    pub(crate) fn remove(&mut self, key: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|k| k != key);
+        self.0.len() != before
+    }
+
+    /// Empties the set.
+    #[cfg(test)]
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// Equal when they hold the same keys, in whatever order they were added.
+impl PartialEq for KeySet {
+    fn eq(&self, other: &KeySet) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().all(|k| other.contains(k))
+    }
+}
+
+impl IntoIterator for KeySet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 /// After removing row `removed` of the array at `array`, renumbers the keys of later rows
 /// and drops the removed row's keys.
 fn shift_keys<V>(map: BTreeMap<String, V>, array: &str, removed: usize) -> BTreeMap<String, V> {
     let prefix = format!("{array}/");
-    map.into_iter()
-        .filter_map(|(key, value)| {
-            let Some(rest) = key.strip_prefix(&prefix) else {
-                return Some((key, value));
-            };
-            let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-            match index.parse::<usize>() {
-                Ok(i) if i == removed => None,
-                Ok(i) if i > removed => Some((format!("{prefix}{}{tail}", i - 1), value)),
-                _ => Some((key, value)),
-            }
-        })
-        .collect()
+    // Inserted one by one rather than `collect()`ed: `BTreeMap::from_iter` sorts with the
+    // standard library's stable sort, ≈ 8 KB of wasm per key/value type for a few keys.
+    let mut shifted = BTreeMap::new();
+    for (key, value) in map {
+        if let Some(key) = shift_key(key, &prefix, removed) {
+            shifted.insert(key, value);
+        }
+    }
+    shifted
+}
+
+/// One key after removing row `removed` of the array whose keys start with `prefix`
+/// (`/attachments/`): `None` for the removed row's keys, later rows renumbered.
+fn shift_key(key: String, prefix: &str, removed: usize) -> Option<String> {
+    let Some(rest) = key.strip_prefix(prefix) else {
+        return Some(key);
+    };
+    let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match index.parse::<usize>() {
+        Ok(i) if i == removed => None,
+        Ok(i) if i > removed => Some(format!("{prefix}{}{tail}", i - 1)),
+        _ => Some(key),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! sending, the outbox, online/offline events, focus).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::{Interval, Timeout};
@@ -36,7 +35,22 @@ pub(crate) struct FormProps {
 }
 
 /// Idempotency key → the submission attempt it belongs to (for dropping stale outcomes).
-type Attempts = Rc<RefCell<BTreeMap<String, u64>>>;
+/// A short list rather than a `BTreeMap`: it holds the few queued submissions, and one more
+/// map type is ≈ 8 KB of B-tree code in the bundle.
+type Attempts = Rc<RefCell<Vec<(String, u64)>>>;
+
+/// Takes the attempt recorded for `key`.
+fn take_attempt(attempts: &Attempts, key: &str) -> Option<u64> {
+    let mut list = attempts.borrow_mut();
+    let at = list.iter().position(|(k, _)| k == key)?;
+    Some(list.swap_remove(at).1)
+}
+
+/// Records (or replaces) the attempt of `key`.
+fn put_attempt(attempts: &Attempts, key: &str, attempt: u64) {
+    take_attempt(attempts, key);
+    attempts.borrow_mut().push((key.to_owned(), attempt));
+}
 
 fn outcome_action(outcome: Outcome, attempt: Option<u64>) -> Action {
     match outcome {
@@ -62,11 +76,11 @@ fn flush(endpoint: String, dispatcher: UseReducerDispatcher<FormState>, attempts
             let Some(outcome) = offline::send(&item).await else {
                 continue;
             };
-            let attempt = attempts.borrow_mut().remove(&item.key);
+            let attempt = take_attempt(&attempts, &item.key);
             let stop = outcome == Outcome::Offline;
             if stop {
                 if let Some(a) = attempt {
-                    attempts.borrow_mut().insert(item.key.clone(), a);
+                    put_attempt(&attempts, &item.key, a);
                 }
             }
             dispatcher.dispatch(outcome_action(outcome, attempt));
@@ -102,7 +116,7 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
     });
     let online = use_state(offline::is_online);
     let timer = use_mut_ref(|| None::<Timeout>);
-    let attempts: Attempts = use_mut_ref(BTreeMap::new);
+    let attempts: Attempts = use_mut_ref(Vec::new);
     let form_ref = use_node_ref();
     let lang = state.lang;
     // The 125-option division list is not needed to start typing: render it just after the
@@ -159,7 +173,7 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
                     endpoint: endpoint.clone(),
                     body,
                 };
-                attempts.borrow_mut().insert(item.key.clone(), *attempt);
+                put_attempt(&attempts, &item.key, *attempt);
                 let stored = offline::enqueue(&item);
                 if !offline::is_online() {
                     dispatcher.dispatch(Action::Queued {
