@@ -1,10 +1,14 @@
 // Loads the built npm package (scripts/build-wasm) through its Node entry.
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
-export const pkgDir = `${root}crates/qinqing-wasm/pkg/`;
+// QINQING_PKG (as for scripts/build-wasm) points at another build of the package.
+export const pkgDir = process.env.QINQING_PKG
+  ? `${resolve(root, process.env.QINQING_PKG)}/`
+  : `${root}crates/qinqing-wasm/pkg/`;
 if (!existsSync(`${pkgDir}node.js`)) {
-  throw new Error("crates/qinqing-wasm/pkg is missing: run scripts/build-wasm first");
+  throw new Error(`${pkgDir} is missing: run scripts/build-wasm first`);
 }
 export const qinqing = await import(`${pkgDir}node.js`);
