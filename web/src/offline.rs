@@ -7,7 +7,6 @@
 //! second one.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use gloo::storage::{LocalStorage, Storage};
 use qinqing_core::Answer;
@@ -17,7 +16,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::schema::FormKind;
-use crate::state::{Draft, KeySet};
+use crate::state::{Draft, KeySet, RawTexts};
 
 const OUTBOX_KEY: &str = "qinqing:outbox";
 
@@ -217,9 +216,8 @@ fn string_of(value: &Value, key: &str) -> Option<String> {
 pub(crate) fn read_draft(value: &Value) -> Option<Draft> {
     let object = value.as_object()?;
     let doc = object.get("doc").cloned().unwrap_or_default();
-    let mut raw = BTreeMap::new();
+    let mut raw = RawTexts::default();
     if let Some(fields) = object.get("raw") {
-        // Inserted one by one: collecting into a `BTreeMap` links a stable sort.
         for (path, text) in fields.as_object()? {
             raw.insert(path.clone(), text.as_str()?.to_owned());
         }

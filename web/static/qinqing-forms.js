@@ -9,6 +9,8 @@
 //
 // Each form renders into an open shadow root with its own stylesheet, so the page's CSS and
 // ours never meet. Needs `script-src 'wasm-unsafe-eval'` in a Content-Security-Policy.
+// scripts/build-web bundles this file and the wasm-bindgen glue it imports into one minified
+// module (web/dist/qinqing-forms.js), so a page loads two files: this and the .wasm.
 import init, { mountForm, validateJson, timeValidation } from './qinqing_web.js';
 
 const base = new URL('.', import.meta.url);

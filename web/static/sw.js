@@ -3,7 +3,7 @@
 // Its scope is its own folder: host it next to qinqing-forms.js (see web/README.md).
 const VERSION = '__QINQING_VERSION__';
 const CACHE = `qinqing-shell-${VERSION}`;
-const SHELL = ['./', './index.html', './index.css', './index.js', './qinqing-forms.js', './qinqing_web.js', './qinqing_web_bg.wasm'];
+const SHELL = ['./', './index.html', './index.css', './index.js', './qinqing-forms.js', './qinqing_web_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -1,8 +1,10 @@
 // Measures the forms bundle for BENCHMARKS.md ("Web forms"):
-//   1. bundle size: gzip -9 of the .wasm and the JS (glue + custom-elements shim);
-//   2. navigation → interactive form in headless Chromium on localhost (median of N loads,
+//   1. bundle size: gzip -9 of the .wasm and the JS (the custom-elements shim with the
+//      wasm-bindgen glue bundled in, minified: one module);
+//   2. navigation → interactive form in headless Chromium on localhost (median of 7 loads,
 //      cold cache each time): from navigationStart until the first input exists in the
-//      form's shadow root;
+//      form's shadow root, timed in the page (support.mjs watchFirstInput); also the older
+//      figure, the clock read by the harness after its polling saw the input;
 //   3. whole-form re-validation per keystroke, inside the page's WebAssembly: every core
 //      rule over the whole document plus the conduct suggestions (timeValidation hook);
 //   4. keystroke → message on screen: type one character into an invalid field and wait for
@@ -13,29 +15,36 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { launch, baseUrl, repo } from './support.mjs';
+import { launch, baseUrl, repo, watchFirstInput } from './support.mjs';
 
 const dist = path.join(repo, 'web/dist');
 const gz = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
 const wasm = gz('qinqing_web_bg.wasm');
-const glue = gz('qinqing_web.js');
-const shim = gz('qinqing-forms.js');
+const js = gz('qinqing-forms.js');
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`bundle gzip: wasm ${kb(wasm)} KB + glue ${kb(glue)} KB + shim ${kb(shim)} KB = ${kb(wasm + glue + shim)} KB`);
+console.log(`bundle gzip: wasm ${kb(wasm)} KB + js (shim + glue, minified) ${kb(js)} KB = ${kb(wasm + js)} KB`);
 console.log(`raw wasm: ${kb(readFileSync(path.join(dist, 'qinqing_web_bg.wasm')).length)} KB`);
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const browser = await launch();
 const loads = [];
+const seen = [];
 for (let i = 0; i < 7; i++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
+  await watchFirstInput(context);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/?form=complaint`);
   await page.waitForFunction(() => document.querySelector('qinqing-complaint-form')?.shadowRoot?.querySelector('input'));
-  loads.push(await page.evaluate(() => performance.now()));
+  const [inPage, now] = await page.evaluate(() => [window.qqFirstInput, performance.now()]);
+  loads.push(inPage);
+  seen.push(now);
   await context.close();
 }
-console.log(`navigation → interactive: median ${median(loads).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')})`);
+const runs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+console.log(`navigation → interactive (first input in the shadow root, timed in the page): median ${median(loads).toFixed(0)} ms (runs: ${runs(loads)})`);
+// The figure measured before 2026-11-27 04:00: when the harness, polling after the load
+// event, read the clock (includes its own latency).
+console.log(`  as seen by the harness afterwards: median ${median(seen).toFixed(0)} ms (runs: ${runs(seen)})`);
 
 const context = await browser.newContext();
 const page = await context.newPage();

@@ -93,3 +93,27 @@ export async function fillContract(page) {
 export async function statusText(page) {
   return (await page.locator('.qq-status').textContent()) ?? '';
 }
+
+/**
+ * Records in the page, as `window.qqFirstInput`, the moment (ms from navigationStart) the
+ * first <input> appears in any shadow root: a MutationObserver on each shadow root as it is
+ * attached. Timing it in the page leaves out the test harness's own latency (a polling
+ * `waitForFunction` only starts after `page.goto` has seen the load event, then needs
+ * DevTools round trips: 150–400 ms more on the loaded 2-core machine).
+ */
+export async function watchFirstInput(context) {
+  await context.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function attachShadow(init) {
+      const root = attach.call(this, init);
+      const observer = new MutationObserver(() => {
+        if (root.querySelector('input')) {
+          window.qqFirstInput ??= performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  });
+}

@@ -4,7 +4,8 @@
 Usage: python3 divisions.py path/to/guangxi_divisions.json > divisions.rs
 
 The JSON (55 KB) is not embedded in the crate: only codes, names, levels, parents and
-the years/successors of former codes are kept, as static sorted Rust arrays.
+the years/successors of former codes are kept, as sorted Rust `const` arrays that
+src/ids/division.rs packs into compact tables at compile time.
 """
 import json
 import re
@@ -22,7 +23,7 @@ def main(path):
     out.append("// Primary data: yescallop/areacodes (CC0-1.0), MCA 县级以上行政区划代码.")
     out.append("")
     out.append("/// Current Guangxi divisions (1 region + 14 cities + 111 county-level units), sorted by code.")
-    out.append("static CURRENT: &[Division] = &[")
+    out.append("const CURRENT: &[Division] = &[")
     for d in sorted(data["divisions"], key=lambda d: d["code"]):
         parent = 'Some("%s")' % d["parent"] if d["parent"] else "None"
         out.append('    Division { code: "%s", name: "%s", level: %s, parent: %s },'
@@ -30,7 +31,7 @@ def main(path):
     out.append("];")
     out.append("")
     out.append("/// Former Guangxi codes (abolished or changed since 1981), sorted by code then end year.")
-    out.append("static FORMER: &[Former] = &[")
+    out.append("const FORMER: &[Former] = &[")
     for h in sorted(data["historical_codes"], key=lambda h: (h["code"], h["until_year"])):
         succ = ", ".join('"%s"' % re.sub(r"\[.*\]$", "", s) for s in h["successor_codes"])
         out.append('    Former { code: "%s", name: "%s", until: %d, successors: &[%s] },'

@@ -3,7 +3,7 @@
 // Primary data: yescallop/areacodes (CC0-1.0), MCA 县级以上行政区划代码.
 
 /// Current Guangxi divisions (1 region + 14 cities + 111 county-level units), sorted by code.
-static CURRENT: &[Division] = &[
+const CURRENT: &[Division] = &[
     Division { code: "450000", name: "广西壮族自治区", level: Level::Region, parent: None },
     Division { code: "450100", name: "南宁市", level: Level::City, parent: Some("450000") },
     Division { code: "450102", name: "兴宁区", level: Level::County, parent: Some("450100") },
@@ -133,7 +133,7 @@ static CURRENT: &[Division] = &[
 ];
 
 /// Former Guangxi codes (abolished or changed since 1981), sorted by code then end year.
-static FORMER: &[Former] = &[
+const FORMER: &[Former] = &[
     Former { code: "450103", name: "新城区", until: 2004, successors: &["450103"] },
     Former { code: "450104", name: "城北区", until: 2004, successors: &["450107"] },
     Former { code: "450106", name: "永新区", until: 2004, successors: &["450105", "450107"] },

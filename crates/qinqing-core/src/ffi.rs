@@ -80,6 +80,37 @@ pub fn rejected_input(problem: InputProblem<'_>, path: &str, lang: Lang) -> Answ
     Answer::from_issues(vec![issue], false)
 }
 
+/// A complaint walked out of a JavaScript object by the WebAssembly bindings, or `None`
+/// when anything on the tape is not exactly what the model expects (the bindings then read
+/// it with [`value_from_tape`]). When this returns a model, [`crate::validate_complaint`]
+/// on it gives the answer `validate_complaint_json` gives for the object's JSON text: the
+/// same field reader builds it, and it gives up wherever that reader would, and on any
+/// string holding U+FFFD (the walker leaves lone surrogates to `TextEncoder`, which writes
+/// them as U+FFFD, where JSON text would carry a `\u` escape).
+///
+/// `tape` holds numbers: first the byte length of the UTF-8 `text` used and its length in
+/// UTF-16 units, then one value (the document object). A value is `-1` null, `-2` false,
+/// `-3` true, `-4` followed by a number, `-5` an object: key and value pairs up to `-6`, `-7`
+/// an array: values up to `-8`, or a count `n ≥ 0`: a string of `n` UTF-16 units, whose text
+/// comes next in `text` (all strings, keys included, are stored back to back). A key may
+/// also be `-100 - i`, the `i`-th name of [`TAPE_KEYS`].
+pub fn complaint_from_tape(tape: &[f64], text: &[u8]) -> Option<crate::Complaint> {
+    crate::validate::complaint_from_tape(tape, text)
+}
+
+/// The field names of the models that a tape may give by number (see
+/// [`complaint_from_tape`]); the bindings hand them to their walker once.
+pub const TAPE_KEYS: &[&str] = &crate::validate::TAPE_KEYS;
+
+/// The JSON value on a tape of [`complaint_from_tape`]'s format: what `serde_json` reads
+/// from the walked object's JSON text (numbers on the tape must be safe integers, which is
+/// all the walker writes), or `None` when anything on it is unexpected. The bindings hand it
+/// to [`crate::validate_complaint_value`] or [`crate::validate_contract_value`], which answer
+/// as the `_json` entry points do for that text.
+pub fn value_from_tape(tape: &[f64], text: &[u8]) -> Option<serde_json::Value> {
+    crate::validate::value_from_tape(tape, text)
+}
+
 /// Reads a China date `YYYY-MM-DD` the way [`Options::today`] is read from JSON: whitespace
 /// is allowed around the numbers and dashes, and years may carry a sign (chrono's
 /// `NaiveDate::from_str` rules, without linking its general parser). `None` if `text` is not

@@ -1,9 +1,9 @@
 //! The exported functions, camelCase in JavaScript. Each: read → call the core → answer.
 
 use qinqing_core::{
-    catalogue, check_division, check_phone, check_ric, check_uscc, detect_conduct,
-    validate_complaint_json, validate_contract_json, Answer, Complaint, Contract, Lang, Level,
-    Options,
+    catalogue, check_division, check_phone, check_ric, check_uscc, detect_conduct, ffi,
+    validate_complaint_json, validate_complaint_value, validate_contract_json,
+    validate_contract_value, Answer, Complaint, Contract, Lang, Level, Options,
 };
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -28,7 +28,20 @@ fn options(options: Option<Ts<Options>>) -> Result<Options, Answer> {
 #[wasm_bindgen(js_name = validateComplaint)]
 pub fn validate_complaint(doc: Ts<Complaint>, options: Option<Ts<Options>>) -> Ts<Answer> {
     answer(self::options(options).and_then(|options| {
-        let text = read::json_text(&doc.js_value(), options.lang)?;
+        let doc = doc.js_value();
+        // Typed straight from the tape when it can be; otherwise its `Value`, as
+        // `validate_complaint_json` does with text.
+        let walked = read::with_tape(&doc, |tape, text| {
+            match ffi::complaint_from_tape(tape, text) {
+                Some(complaint) => Some(qinqing_core::validate_complaint(&complaint, &options)),
+                None => ffi::value_from_tape(tape, text)
+                    .map(|value| validate_complaint_value(&value, &options)),
+            }
+        });
+        if let Some(answer) = walked {
+            return Ok(answer);
+        }
+        let text = read::json_text(&doc, options.lang)?;
         Ok(validate_complaint_json(&text, &options))
     }))
 }
@@ -37,7 +50,14 @@ pub fn validate_complaint(doc: Ts<Complaint>, options: Option<Ts<Options>>) -> T
 #[wasm_bindgen(js_name = validateContract)]
 pub fn validate_contract(doc: Ts<Contract>, options: Option<Ts<Options>>) -> Ts<Answer> {
     answer(self::options(options).and_then(|options| {
-        let text = read::json_text(&doc.js_value(), options.lang)?;
+        let doc = doc.js_value();
+        let walked = read::with_tape(&doc, |tape, text| {
+            ffi::value_from_tape(tape, text).map(|value| validate_contract_value(&value, &options))
+        });
+        if let Some(answer) = walked {
+            return Ok(answer);
+        }
+        let text = read::json_text(&doc, options.lang)?;
         Ok(validate_contract_json(&text, &options))
     }))
 }

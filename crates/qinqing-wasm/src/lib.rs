@@ -1,12 +1,16 @@
 //! qinqing-core for JavaScript: the same verdicts in any page or in Node.
 //!
 //! Every export is three steps and no logic: read the JavaScript input, call the core, hand
-//! back the answer. Documents cross the boundary as JSON text (`JSON.stringify` on the way
-//! in, `JSON.parse` on the way out), which measured several times faster than walking the
-//! object field by field with serde-wasm-bindgen (see BENCHMARKS.md). An input that cannot
-//! be read (a cyclic object, `undefined`, a number where text belongs) is an answer with an
-//! issue from `qinqing_core::ffi`, never an exception: nothing here throws or panics, since
-//! a panic would abort the instance and break every later call on the page.
+//! back the answer. A document object is walked in JavaScript onto a tape in WebAssembly
+//! memory (structure codes plus the UTF-8 of all its strings, one `encodeInto`), which the
+//! core reads as it reads JSON text; whatever the walker is unsure of (class instances,
+//! `toJSON`, numbers that are not safe integers, deep or huge documents) crosses as
+//! `JSON.stringify` text instead, so both give the same answer (tests/node compares them).
+//! Answers come back through `JSON.parse`, a clean one as a constant built in JavaScript.
+//! An input that cannot be read (a cyclic object, `undefined`, a number where text
+//! belongs) is an answer with an issue from `qinqing_core::ffi`, never an exception:
+//! nothing here throws or panics, since a panic would abort the instance and break every
+//! later call on the page.
 //!
 //! The TypeScript declarations come from the Rust types (tsify, the core's `ts` feature),
 //! and the JSON Schemas shipped with the package from the same types (schemars, the

@@ -119,16 +119,18 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
     let attempts: Attempts = use_mut_ref(Vec::new);
     let form_ref = use_node_ref();
     let lang = state.lang;
-    // The 125-option division list is not needed to start typing: render it just after the
-    // first paint, off the start-up path.
-    let with_datalist = use_state(|| false);
+    // The first render shows the header and the first section, enough to start typing; the
+    // other sections and the 125-option division list follow in the next task, so the first
+    // field appears without waiting for the whole form to be built and laid out.
+    let settled = use_state(|| false);
     {
-        let with_datalist = with_datalist.clone();
+        let settled = settled.clone();
         use_effect_with((), move |()| {
-            let timer = Timeout::new(0, move || with_datalist.set(true));
+            let timer = Timeout::new(0, move || settled.set(true));
             move || drop(timer)
         });
     }
+    let shown_sections = if *settled { usize::MAX } else { 1 };
 
     // The `lang` attribute of the host element changed.
     {
@@ -365,8 +367,8 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             <ErrorSummary lang={lang} items={summary} on_jump={on_jump} />
             { messages_view("qq-doc", &whole_doc_messages) }
             <form ref={form_ref} novalidate=true {onsubmit} aria-labelledby="qq-form-title">
-                if *with_datalist { { divisions_datalist() } }
-                { for kind.sections().iter().map(|section| {
+                if *settled { { divisions_datalist() } }
+                { for kind.sections().iter().take(shown_sections).map(|section| {
                     let section_id = if section.path.is_empty() { None } else { Some(dom_id(section.path)) };
                     let section_messages = if section.path.is_empty() {
                         Vec::new()

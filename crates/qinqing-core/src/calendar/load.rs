@@ -205,7 +205,11 @@ impl Reader {
             None => {
                 let shown = match value {
                     Value::String(text) => text.clone(),
-                    other => other.to_string(),
+                    other => {
+                        let mut shown = String::new();
+                        write_compact(other, &mut shown);
+                        shown
+                    }
                 };
                 self.issues.push(Issue::new(
                     &NOTICE_YEAR,
@@ -217,6 +221,73 @@ impl Reader {
             }
         }
     }
+}
+
+/// Writes `value` as compact JSON, byte for byte what serde_json's `to_string` writes.
+/// serde_json's own `Display` for `Value` also carries its pretty printer and `io::Write`
+/// adapters (about 6 KB of WebAssembly), for a message that shows a mistyped year.
+fn write_compact(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        // `Number`'s `Display` is the serializer's own formatting (itoa / shortest float).
+        Value::Number(number) => out.push_str(&number.to_string()),
+        Value::String(text) => write_compact_str(text, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (at, item) in items.iter().enumerate() {
+                if at > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (at, (key, item)) in map.iter().enumerate() {
+                if at > 0 {
+                    out.push(',');
+                }
+                write_compact_str(key, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A JSON string with serde_json's escapes: `\"`, `\\`, `\b \f \n \r \t` and `\u00xx`
+/// (lower-case hex) for the other control characters.
+fn write_compact_str(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        let short = match c {
+            '"' | '\\' => c,
+            '\u{8}' => 'b',
+            '\u{c}' => 'f',
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            c if c < ' ' => {
+                let byte = c as usize;
+                out.push_str("\\u00");
+                for nibble in [byte >> 4, byte & 0xf] {
+                    out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+                }
+                continue;
+            }
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push('\\');
+        out.push(short);
+    }
+    out.push('"');
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -293,6 +364,37 @@ fn first_time(seen: &mut Vec<NaiveDate>, date: NaiveDate) -> bool {
         Err(at) => {
             seen.insert(at, date);
             true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_writer_matches_serde_json() {
+        let values = [
+            "null",
+            "true",
+            "false",
+            "2017.5",
+            "1e300",
+            "-0.0",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "0.1",
+            "[]",
+            "{}",
+            r#"[1, [2.25, null], {"b": true, "a": "x"}]"#,
+            r#"{"k\"ey\\": "\u0000\u0001\u0008\u000c\n\r\t\u001f\u007f é 😀 \"q\" \\ /"}"#,
+        ];
+        for text in values {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let mut mine = String::new();
+            write_compact(&value, &mut mine);
+            assert_eq!(mine, serde_json::to_string(&value).unwrap(), "{text}");
+            assert_eq!(mine, value.to_string(), "{text}");
         }
     }
 }

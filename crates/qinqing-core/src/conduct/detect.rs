@@ -3,11 +3,11 @@
 //! Matching is leftmost-longest and non-overlapping: scanning left to right, at the first
 //! position where some phrase starts, the longest phrase starting there wins, and the scan
 //! resumes after it; so "摊派报刊" wins over the shorter "摊派" and each character of the
-//! text belongs to at most one match. The ~350 phrases are grouped by their first character
-//! (built once per process): each text character costs one bitset probe, and only the few
-//! characters that start some phrase cost a binary search and a comparison against that
-//! character's phrases, longest first. Time is linear in the text (phrases are ≤ a dozen
-//! characters).
+//! text belongs to at most one match. The ~350 phrases are indexed by their first two
+//! characters (built once per process): each text character costs one bitset probe, and
+//! only the few characters that start some phrase cost two hash-table probes and a
+//! comparison of the rest of the phrases sharing the first two characters (usually none or
+//! one), longest first. Time is linear in the text (phrases are ≤ a dozen characters).
 //!
 //! Whitespace of any kind (ASCII spaces, tabs, line breaks, the full-width space U+3000,
 //! no-break space) and invisible format characters (zero-width space/joiners, word joiner,
@@ -35,7 +35,7 @@ pub(crate) const MAX_SCAN_BYTES: usize = 1 << 20;
 /// 1 MiB (`MAX_SCAN_BYTES`) are scanned. Never panics.
 pub fn detect_conduct(text: &str) -> Vec<ConductMatch> {
     let mut found = Vec::new();
-    scan(text, |hit| {
+    scan(text, &mut |hit| {
         let phrase = text.get(hit.start_byte..hit.end_byte).unwrap_or("");
         found.push(ConductMatch {
             id: hit.id,
@@ -51,12 +51,27 @@ pub fn detect_conduct(text: &str) -> Vec<ConductMatch> {
 /// the validation engine; same matching rules as [`detect_conduct`].
 pub fn detected_ids(text: &str) -> Vec<ConductId> {
     let mut ids: Vec<ConductId> = Vec::new();
-    scan(text, |hit| {
+    scan(text, &mut |hit| {
         if !ids.contains(&hit.id) {
             ids.push(hit.id);
         }
     });
     ids
+}
+
+/// The conduct ids found in `text` as a bit set (bit `id as u32`): what [`detected_ids`]
+/// returns, without order and without allocating (the validation engine only needs the list
+/// when the description does not fit the chosen category); and the number of characters
+/// scanned, which is `text.chars().count()` unless `text` is over [`MAX_SCAN_BYTES`].
+pub(crate) fn detected_mask(text: &str) -> (u32, usize) {
+    let mut mask = 0;
+    let chars = scan(text, &mut |hit| mask |= id_bit(hit.id));
+    (mask, chars)
+}
+
+/// The bit of `id` in a [`detected_mask`].
+pub(crate) fn id_bit(id: ConductId) -> u32 {
+    1 << (id as u32)
 }
 
 /// One match: byte range in the original text and the same range in characters.
@@ -70,32 +85,34 @@ struct Hit {
 }
 
 /// Runs the leftmost-longest scan over the first [`MAX_SCAN_BYTES`] of `text`, calling
-/// `on_hit` for each match in order.
-fn scan(text: &str, mut on_hit: impl FnMut(Hit)) {
-    let book = phrasebook();
+/// `on_hit` for each match in order; returns the number of characters scanned. (`dyn`: one
+/// copy of the loop serves every caller, which keeps the WebAssembly package smaller; the
+/// call happens only per match.)
+fn scan(text: &str, on_hit: &mut dyn FnMut(Hit)) -> usize {
+    scan_with(phrasebook(), text, on_hit)
+}
+
+/// [`scan`] with a given phrasebook (tests build their own).
+fn scan_with(book: &Phrasebook, text: &str, on_hit: &mut dyn FnMut(Hit)) -> usize {
     let scanned = text.get(..scan_limit(text)).unwrap_or("");
     let mut rest = scanned.chars();
     let mut chars = 0;
     loop {
         let start_byte = scanned.len() - rest.as_str().len();
         let Some(first) = rest.next() else {
-            break;
+            return chars;
         };
         chars += 1;
-        let Some(candidates) = book.starting_with(first) else {
+        // Most characters start no phrase: the bitset says so without a call.
+        if !book.may_start(first) {
             continue;
-        };
+        }
         let after_first = rest.as_str();
-        let found = candidates.iter().find_map(|candidate| {
-            match_skipping(after_first, candidate.tail)
-                .map(|(bytes, chars)| (candidate, bytes, chars))
-        });
-        if let Some((candidate, bytes, tail_chars)) = found {
-            let end_byte = start_byte + first.len_utf8() + bytes;
+        if let Some((id, bytes, tail_chars)) = book.longest_at(first, after_first) {
             on_hit(Hit {
-                id: candidate.id,
+                id,
                 start_byte,
-                end_byte,
+                end_byte: start_byte + first.len_utf8() + bytes,
                 start_char: chars - 1,
                 end_char: chars + tail_chars,
             });
@@ -132,81 +149,259 @@ fn match_skipping(text: &str, tail: &str) -> Option<(usize, usize)> {
     Some((end, chars))
 }
 
-/// A phrase without its first character, and the id it belongs to.
+/// A phrase without its first two characters (its first one for a one-character phrase),
+/// and the id it belongs to.
+#[derive(Clone, Copy)]
 struct Candidate {
-    tail: &'static str,
+    rest: &'static str,
     id: ConductId,
 }
 
-/// The phrases grouped by first character.
+/// One slot of the phrasebook's hash table: a key and its run of candidates.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Marks an empty slot; no key can equal it (`u32::MAX` is no `char`).
+const EMPTY: u64 = u64::MAX;
+/// The second half of the key of a one-character phrase (also no `char`).
+const SINGLE: u32 = u32::MAX;
+
+/// The phrases indexed by their first two characters.
+///
+/// Two bitsets answer "certainly not here" for nearly every position: one over first
+/// characters, one over pairs of first and second characters. Where both let a position
+/// through, an open-addressing hash table keyed by the two characters gives the run of
+/// phrases starting with them, longest first, and only the (usually empty) rest of those
+/// is compared. One-character phrases (none in today's catalogue) have their own key
+/// `(first, SINGLE)`. Built at run time: no table in the WebAssembly data section.
 struct Phrasebook {
-    /// One bit per `first character mod 4096`: a quick "no phrase starts here".
-    filter: [u64; 64],
-    /// Distinct first characters, sorted, with the index of their group.
-    firsts: Vec<(char, usize)>,
-    /// For each first character, its phrases, longest first (catalogue order among equals).
-    groups: Vec<Vec<Candidate>>,
+    /// One bit per `first character mod 4096`.
+    firsts: [u64; 64],
+    /// One bit per `(first mod 128, second mod 128)`, see [`pair_bit`].
+    pairs: [u64; 256],
+    /// Whether any phrase has a single character (then the pair bitset cannot rule a
+    /// position out on its own).
+    singles: bool,
+    /// Power-of-two sized, at most half full, linear probing.
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the hash is the top bits of a multiplication.
+    shift: u32,
+    /// The runs of candidates, each longest first (catalogue order among equals).
+    candidates: Vec<Candidate>,
+}
+
+#[inline]
+fn key(first: char, second: u32) -> u64 {
+    (u64::from(u32::from(first)) << 32) | u64::from(second)
+}
+
+/// The index of a pair of characters in [`Phrasebook::pairs`].
+#[inline]
+fn pair_bit(first: char, second: char) -> usize {
+    ((first as usize % 128) << 7) | (second as usize % 128)
+}
+
+/// Sets bit `bit` of `bits` (ignored if out of range).
+fn set_bit(bits: &mut [u64], bit: usize) {
+    if let Some(word) = bits.get_mut(bit / 64) {
+        *word |= 1 << (bit % 64);
+    }
+}
+
+/// Whether bit `bit` of `bits` is set.
+#[inline]
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+}
+
+/// The key of `phrase` (its first two characters, or its only one with [`SINGLE`]), what
+/// is left after them, and its first two characters.
+fn split_phrase(phrase: &'static str) -> Option<(u64, &'static str, char, Option<char>)> {
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    let after_first = chars.as_str();
+    Some(match chars.next() {
+        Some(second) => (
+            key(first, u32::from(second)),
+            chars.as_str(),
+            first,
+            Some(second),
+        ),
+        None => (key(first, SINGLE), after_first, first, None),
+    })
 }
 
 impl Phrasebook {
+    /// The book of the catalogue's phrases.
     fn build() -> Self {
-        let mut filter = [0u64; 64];
-        let mut firsts: Vec<(char, usize)> = Vec::new();
-        let mut groups: Vec<Vec<Candidate>> = Vec::new();
-        for id in ConductId::ALL {
-            for phrase in id.phrases() {
-                let mut chars = phrase.chars();
-                let Some(first) = chars.next() else {
-                    continue;
+        Phrasebook::of(|| {
+            ConductId::ALL
+                .into_iter()
+                .flat_map(|id| id.phrases().map(move |phrase| (id, phrase)))
+        })
+    }
+
+    /// The book of the phrases `phrases()` lists (called twice; no phrase twice, none empty).
+    fn of<I>(phrases: impl Fn() -> I) -> Self
+    where
+        I: Iterator<Item = (ConductId, &'static str)>,
+    {
+        let total = phrases().count();
+        // At most one key per phrase, so the table is at most half full.
+        let size = (total * 2).next_power_of_two().max(16);
+        let mut book = Phrasebook {
+            firsts: [0; 64],
+            pairs: [0; 256],
+            singles: false,
+            shift: 64 - size.trailing_zeros(),
+            slots: vec![
+                Slot {
+                    key: EMPTY,
+                    start: 0,
+                    len: 0
                 };
-                let candidate = Candidate {
-                    tail: chars.as_str(),
-                    id,
-                };
-                // Kept sorted by insertion (no sort call: its code would cost the
-                // WebAssembly package a few kilobytes for a one-time job on 350 items).
-                let group = match firsts.binary_search_by_key(&first, |&(c, _)| c) {
-                    Ok(at) => firsts.get(at).map_or(0, |&(_, group)| group),
-                    Err(at) => {
-                        firsts.insert(at, (first, groups.len()));
-                        groups.push(Vec::new());
-                        groups.len() - 1
-                    }
-                };
-                if let Some(group) = groups.get_mut(group) {
-                    // Longest first; among equal lengths the catalogue order is kept.
-                    let at =
-                        group.partition_point(|other| other.tail.len() >= candidate.tail.len());
-                    group.insert(at, candidate);
-                }
-                let bit = first as usize % 4096;
-                if let Some(word) = filter.get_mut(bit / 64) {
-                    *word |= 1 << (bit % 64);
+                size
+            ],
+            candidates: Vec::new(),
+        };
+        // Pass 1: the bitsets, the keys and the length of each run.
+        for (_, phrase) in phrases() {
+            let Some((key, _, first, second)) = split_phrase(phrase) else {
+                continue;
+            };
+            set_bit(&mut book.firsts, first as usize % 4096);
+            match second {
+                Some(second) => set_bit(&mut book.pairs, pair_bit(first, second)),
+                None => book.singles = true,
+            }
+            if let Some(slot) = book.slot_mut(key) {
+                slot.key = key;
+                slot.len += 1;
+            }
+        }
+        // Lay the runs out one after the other.
+        let mut next = 0;
+        for slot in &mut book.slots {
+            slot.start = next;
+            next += slot.len;
+            slot.len = 0;
+        }
+        book.candidates = vec![
+            Candidate {
+                rest: "",
+                id: ConductId::AbuseOrNeglect,
+            };
+            next as usize
+        ];
+        // Pass 2: insert each phrase into its run, keeping longer rests first and the
+        // catalogue order among equals (an insertion step, no sort call: its code would cost
+        // the WebAssembly package a few kilobytes for a one-time job on 350 items).
+        for (id, phrase) in phrases() {
+            let Some((key, rest, _, _)) = split_phrase(phrase) else {
+                continue;
+            };
+            let Some(slot) = book.slot_mut(key) else {
+                continue;
+            };
+            let (start, len) = (slot.start as usize, slot.len as usize);
+            slot.len += 1;
+            let Some(run) = book.candidates.get_mut(start..=start + len) else {
+                continue;
+            };
+            let mut at = len;
+            while at > 0 && run.get(at - 1).is_some_and(|c| c.rest.len() < rest.len()) {
+                run.swap(at - 1, at);
+                at -= 1;
+            }
+            if let Some(place) = run.get_mut(at) {
+                *place = Candidate { rest, id };
+            }
+        }
+        book
+    }
+
+    /// The slot holding `key`, or the empty slot where it belongs; `None` only if the table
+    /// were full, which its sizing rules out.
+    fn slot_mut(&mut self, key: u64) -> Option<&mut Slot> {
+        let at = self.find(key)?;
+        self.slots.get_mut(at)
+    }
+
+    /// Index of the slot holding `key` or of the empty slot that ends its probe sequence.
+    #[inline]
+    fn find(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
+        let mut at = usize::try_from(hash).unwrap_or(0) & mask;
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get(at)?;
+            if slot.key == key || slot.key == EMPTY {
+                return Some(at);
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    /// The run of candidates under `key`, `None` if the key is absent.
+    #[inline]
+    fn run(&self, key: u64) -> Option<&[Candidate]> {
+        let slot = self.slots.get(self.find(key)?)?;
+        if slot.key != key {
+            return None;
+        }
+        let start = slot.start as usize;
+        self.candidates.get(start..start + slot.len as usize)
+    }
+
+    /// `false` when no phrase starts with `first`; `true` when one may (the bitset folds
+    /// characters 4096 apart together).
+    #[inline]
+    fn may_start(&self, first: char) -> bool {
+        has_bit(&self.firsts, first as usize % 4096)
+    }
+
+    /// The longest phrase that starts with `first` and goes on with `after_first` (skipped
+    /// characters allowed inside): its id and the bytes and characters of `after_first` it
+    /// covers.
+    #[inline]
+    fn longest_at(&self, first: char, after_first: &str) -> Option<(ConductId, usize, usize)> {
+        // The second character of a phrase is the next character that is not skipped.
+        let mut skipped = 0;
+        let mut next = after_first.chars();
+        let second = loop {
+            match next.next() {
+                Some(c) if !is_skipped(c) => break Some(c),
+                Some(_) => skipped += 1,
+                None => break None,
+            }
+        };
+        if let Some(second) = second.filter(|&second| has_bit(&self.pairs, pair_bit(first, second)))
+        {
+            let after_second = next.as_str();
+            let covered = after_first.len() - after_second.len();
+            for candidate in self.run(key(first, u32::from(second))).unwrap_or_default() {
+                if let Some((bytes, chars)) = match_skipping(after_second, candidate.rest) {
+                    return Some((candidate.id, covered + bytes, skipped + 1 + chars));
                 }
             }
         }
-        Phrasebook {
-            filter,
-            firsts,
-            groups,
-        }
-    }
-
-    /// The phrases starting with `first`, longest first; `None` if there are none.
-    fn starting_with(&self, first: char) -> Option<&[Candidate]> {
-        let bit = first as usize % 4096;
-        let word = self.filter.get(bit / 64)?;
-        if word & (1 << (bit % 64)) == 0 {
+        // One-character phrases are shorter than any pair.
+        if !self.singles {
             return None;
         }
-        let at = self.firsts.binary_search_by_key(&first, |&(c, _)| c).ok()?;
-        let &(_, group) = self.firsts.get(at)?;
-        self.groups.get(group).map(Vec::as_slice)
+        let single = self.run(key(first, SINGLE))?.first()?;
+        Some((single.id, 0, 0))
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.groups.iter().map(Vec::len).sum()
+        self.candidates.len()
     }
 }
 
@@ -218,6 +413,10 @@ fn phrasebook() -> &'static Phrasebook {
 
 /// Characters the matcher skips: whitespace and invisible format characters.
 fn is_skipped(c: char) -> bool {
+    // Fast answer for CJK text: above U+3000 only the BOM is skipped.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -295,6 +494,19 @@ mod tests {
     }
 
     #[test]
+    fn the_mask_holds_the_detected_ids() {
+        assert!(ConductId::ALL.len() <= 32);
+        let text = "先是乱摊派，又要求捐款，还强制入会，再次摊派。迟迟不办";
+        let from_ids = ids(text).into_iter().fold(0, |mask, id| mask | id_bit(id));
+        assert_eq!(detected_mask(text), (from_ids, text.chars().count()));
+        assert_eq!(from_ids.count_ones(), 3);
+        assert_eq!(detected_mask("依法经营"), (0, 4));
+        assert_eq!(detected_mask(""), (0, 0));
+        // A match at the very end, with skipped characters inside, still counts every one.
+        assert_eq!(detected_mask("a 摊 \n派").1, 6);
+    }
+
+    #[test]
     fn detected_ids_are_distinct_in_order_of_first_appearance() {
         let text = "先是乱摊派，又要求捐款，还强制入会，再次摊派。";
         assert_eq!(
@@ -323,6 +535,18 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_skip_test_agrees_with_its_definition() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let defined = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+                );
+            assert_eq!(is_skipped(c), defined, "{c:?}");
+        }
+    }
+
+    #[test]
     fn no_phrase_contains_a_skipped_character() {
         for id in ConductId::ALL {
             for phrase in id.phrases() {
@@ -334,6 +558,26 @@ mod tests {
     /// The previous implementation, kept as the reference: remove the skipped characters,
     /// run an Aho–Corasick automaton (leftmost-longest), map the spans back.
     fn reference(text: &str) -> Vec<(ConductId, usize, usize)> {
+        let book: Vec<(ConductId, &str)> = ConductId::ALL
+            .iter()
+            .flat_map(|&id| id.phrases().map(move |phrase| (id, phrase)))
+            .collect();
+        reference_with(&book, &automaton(&book), text)
+    }
+
+    fn automaton(book: &[(ConductId, &str)]) -> aho_corasick::AhoCorasick {
+        let phrases: Vec<&str> = book.iter().map(|&(_, phrase)| phrase).collect();
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .unwrap()
+    }
+
+    fn reference_with(
+        book: &[(ConductId, &str)],
+        automaton: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<(ConductId, usize, usize)> {
         let scanned = &text[..scan_limit(text)];
         let mut kept = String::new();
         let mut origin = Vec::new(); // original char index of each kept char
@@ -343,30 +587,119 @@ mod tests {
                 origin.push(i);
             }
         }
-        let mut phrases = Vec::new();
-        let mut ids = Vec::new();
-        for id in ConductId::ALL {
-            for phrase in id.phrases() {
-                phrases.push(phrase);
-                ids.push(id);
-            }
-        }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .unwrap();
         automaton
             .find_iter(&kept)
             .map(|hit| {
                 let start = kept[..hit.start()].chars().count();
                 let len = kept[hit.range()].chars().count();
                 (
-                    ids[hit.pattern().as_usize()],
+                    book[hit.pattern().as_usize()].0,
                     origin[start],
                     origin[start + len - 1] + 1,
                 )
             })
             .collect()
+    }
+
+    /// A small book exercising what the catalogue lacks today: one-character phrases,
+    /// phrases that are prefixes of others at one, two and more characters, runs sharing
+    /// their first two characters, four-byte characters and ASCII.
+    const SMALL_BOOK: &[(ConductId, &str)] = &[
+        (ConductId::Apportionment, "摊"),
+        (ConductId::Apportionment, "摊派"),
+        (ConductId::PaidPublicity, "摊派报刊"),
+        (ConductId::ForcedMembership, "摊派会费"),
+        (ConductId::Collusion, "摊派报"),
+        (ConductId::ForcedLabor, "派报"),
+        (ConductId::ForcedLabor, "报刊费用"),
+        (ConductId::BorrowingFunds, "刊"),
+        (ConductId::IpInfringement, "😀😀"),
+        (ConductId::IpInfringement, "😀a"),
+        (ConductId::OtherInfringement, "ab"),
+        (ConductId::OtherInfringement, "abc"),
+    ];
+
+    fn small_scan(text: &str) -> Vec<(ConductId, usize, usize)> {
+        small_scan_with(&Phrasebook::of(|| SMALL_BOOK.iter().copied()), text)
+    }
+
+    fn small_scan_with(book: &Phrasebook, text: &str) -> Vec<(ConductId, usize, usize)> {
+        let mut got = Vec::new();
+        scan_with(book, text, &mut |hit| {
+            assert!(text.chars().count() >= hit.end_char);
+            let by_chars: String = text
+                .chars()
+                .skip(hit.start_char)
+                .take(hit.end_char - hit.start_char)
+                .collect();
+            assert_eq!(&text[hit.start_byte..hit.end_byte], by_chars);
+            got.push((hit.id, hit.start_char, hit.end_char));
+        });
+        got
+    }
+
+    #[test]
+    fn one_character_phrases_and_nested_prefixes() {
+        use ConductId::*;
+        assert_eq!(small_scan("摊"), vec![(Apportionment, 0, 1)]);
+        // Text ending mid-phrase: the longest phrase that fits wins.
+        assert_eq!(small_scan("摊派报"), vec![(Collusion, 0, 3)]);
+        assert_eq!(small_scan("摊派 报"), vec![(Collusion, 0, 4)]);
+        assert_eq!(small_scan("摊 "), vec![(Apportionment, 0, 1)]);
+        assert_eq!(small_scan("摊派报刊费用"), vec![(PaidPublicity, 0, 4)]);
+        assert_eq!(
+            small_scan("摊，派报刊"),
+            vec![
+                (Apportionment, 0, 1),
+                (ForcedLabor, 2, 4),
+                (BorrowingFunds, 4, 5)
+            ]
+        );
+        assert_eq!(
+            small_scan("😀\n😀😀a"),
+            vec![(IpInfringement, 0, 3), (IpInfringement, 3, 5)]
+        );
+        assert_eq!(small_scan("xab\u{200B}c"), vec![(OtherInfringement, 1, 5)]);
+        assert_eq!(small_scan("a\u{3000}"), vec![]);
+    }
+
+    #[test]
+    fn the_small_book_agrees_with_the_reference_on_its_own_pieces() {
+        let pieces = [
+            "摊", "派", "报", "刊", "费", "用", "会", "😀", "a", "b", "c", " ", "\n", "，",
+            "\u{200B}",
+        ];
+        // Every text of up to four pieces: 15^4 ≈ 50 000 cases, all near misses and overlaps.
+        let book = Phrasebook::of(|| SMALL_BOOK.iter().copied());
+        let automaton = automaton(SMALL_BOOK);
+        let mut text = String::new();
+        for n in 0..=4u32 {
+            for mut code in 0..pieces.len().pow(n) {
+                text.clear();
+                for _ in 0..n {
+                    text.push_str(pieces[code % pieces.len()]);
+                    code /= pieces.len();
+                }
+                assert_eq!(
+                    small_scan_with(&book, &text),
+                    reference_with(SMALL_BOOK, &automaton, &text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn characters_that_share_a_filter_bit_do_not_match() {
+        // '摊' + 4096 shares the filter bit with '摊' but starts no phrase.
+        let twin = char::from_u32('摊' as u32 + 4096).unwrap();
+        let text: String = [twin, '派'].iter().collect();
+        assert!(detected_ids(&text).is_empty());
+        // '派' + 128 shares the pair bit of "摊派" but continues no phrase.
+        let pair_twin = char::from_u32('派' as u32 + 128).unwrap();
+        let text: String = ['摊', pair_twin].iter().collect();
+        assert!(detected_ids(&text).is_empty());
+        assert_eq!(ids("摊派"), vec![ConductId::Apportionment]);
     }
 
     fn pieces() -> Vec<String> {

@@ -12,6 +12,7 @@ mod catalogue;
 mod detect;
 
 pub use detect::{detect_conduct, detected_ids};
+pub(crate) use detect::{detected_mask, id_bit, MAX_SCAN_BYTES};
 
 /// Catalogue ids of prohibited conduct. The camelCase names are the public contract.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]

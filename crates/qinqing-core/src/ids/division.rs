@@ -1,9 +1,10 @@
 //! Guangxi administrative division codes (GB/T 2260).
 //!
 //! The tables are generated from the shared facts file into `data/divisions.rs` (see
-//! `data/divisions.py`) and compiled in as sorted static arrays, so a lookup is a binary
-//! search with no allocation and no I/O. Data as of 2024-12-31 (MCA list via
-//! yescallop/areacodes, CC0).
+//! `data/divisions.py`) as readable `const` arrays, and packed below at compile time into
+//! a few arrays of numbers plus one text of names: a lookup is a binary search over `u16`s
+//! with no allocation and no I/O. Data as of 2024-12-31 (MCA list via yescallop/areacodes,
+//! CC0).
 
 use crate::answer::{Issue, Options, Severity};
 use crate::codes::Rule;
@@ -35,6 +36,195 @@ struct Former {
 }
 
 include!("../../data/divisions.rs");
+
+// ---- packed tables -----------------------------------------------------------------------
+//
+// `CURRENT` and `FORMER` as static data cost 28 bytes of pointers and lengths per entry
+// plus a text copy of every code; packed, the WebAssembly package is 6.7 KB smaller. Every
+// Guangxi code is `45xxxx`, so a code is kept as the `u16` `xxxx`; levels and parents follow
+// from the code (a test checks); the names are one text cut at `NAME_ENDS`. `CURRENT`
+// itself is only compiled in where `guangxi_divisions` is called (the web form's list).
+
+/// Entries in the name text: the current divisions, then the former codes.
+const NAME_COUNT: usize = CURRENT.len() + FORMER.len();
+
+/// Bytes of all names together.
+const NAME_BYTES: usize = {
+    let mut total = 0;
+    let mut at = 0;
+    while at < NAME_COUNT {
+        total += name_source(at).len();
+        at += 1;
+    }
+    total
+};
+
+/// Successor codes of all former codes together.
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+const SUCCESSOR_COUNT: usize = {
+    let mut total = 0;
+    let mut at = 0;
+    while at < FORMER.len() {
+        total += FORMER[at].successors.len();
+        at += 1;
+    }
+    total
+};
+
+/// The name of entry `at` of the name text, from the source tables (compile time only).
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+const fn name_source(at: usize) -> &'static str {
+    if at < CURRENT.len() {
+        CURRENT[at].name
+    } else {
+        FORMER[at - CURRENT.len()].name
+    }
+}
+
+/// `45xxxx` → `xxxx` (compile time only; the source codes are six ASCII digits).
+const fn packed_code(code: &str) -> u16 {
+    let mut value: u16 = 0;
+    let mut rest = code.as_bytes();
+    let mut skip = 2;
+    while let [digit, tail @ ..] = rest {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            value = value * 10 + (*digit - b'0') as u16;
+        }
+        rest = tail;
+    }
+    value
+}
+
+/// The bytes of [`NAMES`].
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+const NAME_TEXT: [u8; NAME_BYTES] = {
+    let mut text = [0u8; NAME_BYTES];
+    let mut end = 0;
+    let mut at = 0;
+    while at < NAME_COUNT {
+        let name = name_source(at).as_bytes();
+        let mut byte = 0;
+        while byte < name.len() {
+            text[end] = name[byte];
+            end += 1;
+            byte += 1;
+        }
+        at += 1;
+    }
+    text
+};
+
+/// Every name, current divisions first, then former codes.
+static NAMES: &str = match core::str::from_utf8(&NAME_TEXT) {
+    Ok(text) => text,
+    Err(_) => "",
+};
+
+/// Where name `i` ends in [`NAMES`] (it starts where name `i - 1` ends).
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+static NAME_ENDS: [u16; NAME_COUNT] = {
+    let mut ends = [0u16; NAME_COUNT];
+    let mut end = 0;
+    let mut at = 0;
+    while at < NAME_COUNT {
+        end += name_source(at).len();
+        ends[at] = end as u16;
+        at += 1;
+    }
+    ends
+};
+
+/// Current codes (`xxxx` of `45xxxx`), sorted.
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+static CURRENT_CODES: [u16; CURRENT.len()] = {
+    let mut codes = [0u16; CURRENT.len()];
+    let mut at = 0;
+    while at < CURRENT.len() {
+        codes[at] = packed_code(CURRENT[at].code);
+        at += 1;
+    }
+    codes
+};
+
+/// A former code: `xxxx` of `45xxxx`, the last year it was used, and where its successors
+/// end in [`SUCCESSORS`].
+#[derive(Clone, Copy)]
+struct PackedFormer {
+    code: u16,
+    until: u16,
+    successors_end: u16,
+}
+
+/// Former codes, sorted by code then end year.
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+static FORMER_CODES: [PackedFormer; FORMER.len()] = {
+    let mut codes = [PackedFormer {
+        code: 0,
+        until: 0,
+        successors_end: 0,
+    }; FORMER.len()];
+    let mut end = 0;
+    let mut at = 0;
+    while at < FORMER.len() {
+        end += FORMER[at].successors.len();
+        codes[at] = PackedFormer {
+            code: packed_code(FORMER[at].code),
+            until: FORMER[at].until,
+            successors_end: end as u16,
+        };
+        at += 1;
+    }
+    codes
+};
+
+/// The successor codes (`xxxx` of `45xxxx`) of every former code, in order.
+#[allow(clippy::indexing_slicing)] // const evaluation: out of range is a build error
+static SUCCESSORS: [u16; SUCCESSOR_COUNT] = {
+    let mut codes = [0u16; SUCCESSOR_COUNT];
+    let mut end = 0;
+    let mut at = 0;
+    while at < FORMER.len() {
+        let successors = FORMER[at].successors;
+        let mut item = 0;
+        while item < successors.len() {
+            codes[end] = packed_code(successors[item]);
+            end += 1;
+            item += 1;
+        }
+        at += 1;
+    }
+    codes
+};
+
+/// Name `at` of [`NAMES`].
+fn name_at(at: usize) -> Option<&'static str> {
+    let start = match at.checked_sub(1) {
+        Some(before) => *NAME_ENDS.get(before)?,
+        None => 0,
+    };
+    let end = *NAME_ENDS.get(at)?;
+    NAMES.get(usize::from(start)..usize::from(end))
+}
+
+/// `45xxxx` → `xxxx`; `None` for anything that is not six ASCII digits starting `45`.
+fn packed(code: &str) -> Option<u16> {
+    let rest = code.strip_prefix("45")?;
+    if rest.len() != 4 {
+        return None;
+    }
+    rest.bytes().try_fold(0u16, |value, digit| {
+        digit
+            .is_ascii_digit()
+            .then(|| value * 10 + u16::from(digit - b'0'))
+    })
+}
+
+/// The six-digit text of a packed code.
+fn unpacked(code: u16) -> String {
+    (450_000 + u32::from(code)).to_string()
+}
 
 pub(crate) static DIVISION_FORMAT: Rule = Rule {
     code: "division.format",
@@ -88,20 +278,39 @@ pub fn division_name(code: &str) -> Option<&'static str> {
 }
 
 pub(crate) fn name_of(code: &str) -> Option<&'static str> {
-    current(code)
-        .map(|d| d.name)
-        .or_else(|| former(code).map(|f| f.name))
+    packed(code).and_then(name_of_packed)
 }
 
-fn current(code: &str) -> Option<&'static Division> {
-    let index = CURRENT.binary_search_by(|d| d.code.cmp(code)).ok()?;
-    CURRENT.get(index)
+fn name_of_packed(code: u16) -> Option<&'static str> {
+    match current(code) {
+        Some(at) => name_at(at),
+        None => former(code).and_then(|(at, _)| name_at(CURRENT.len() + at)),
+    }
 }
 
-/// The latest record of a former code (some codes were reused for different counties).
-fn former(code: &str) -> Option<&'static Former> {
-    let end = FORMER.partition_point(|f| f.code <= code);
-    FORMER.get(end.checked_sub(1)?).filter(|f| f.code == code)
+/// The index of a current code.
+fn current(code: u16) -> Option<usize> {
+    CURRENT_CODES.binary_search(&code).ok()
+}
+
+/// The index and record of the latest use of a former code (some codes were reused for
+/// different counties).
+fn former(code: u16) -> Option<(usize, PackedFormer)> {
+    let end = FORMER_CODES.partition_point(|f| f.code <= code);
+    let at = end.checked_sub(1)?;
+    let record = *FORMER_CODES.get(at)?;
+    (record.code == code).then_some((at, record))
+}
+
+/// The successor codes of former record `at`.
+fn successors(at: usize, record: PackedFormer) -> &'static [u16] {
+    let start = match at.checked_sub(1) {
+        Some(before) => FORMER_CODES.get(before).map_or(0, |f| f.successors_end),
+        None => 0,
+    };
+    SUCCESSORS
+        .get(usize::from(start)..usize::from(record.successors_end))
+        .unwrap_or_default()
 }
 
 /// The level a Guangxi code's shape implies: 450000 region, xx00 city, else county.
@@ -156,8 +365,10 @@ pub(crate) fn division(
         ));
         return;
     }
-    if current(code).is_none() {
-        let Some(old) = former(code) else {
+    // Six ASCII digits starting `45`: always packs.
+    let key = packed(code).unwrap_or_default();
+    if current(key).is_none() {
+        let Some((at, old)) = former(key) else {
             out.push(Issue::new(
                 &DIVISION_UNKNOWN,
                 code_path,
@@ -170,24 +381,24 @@ pub(crate) fn division(
             crate::answer::Lang::Zh => "、",
             crate::answer::Lang::En => ", ",
         };
-        let mut successors: Vec<String> = old
-            .successors
-            .iter()
-            .map(|s| match name_of(s) {
-                Some(name) => format!("{s} {name}"),
-                None => (*s).to_owned(),
-            })
-            .collect();
-        if successors.is_empty() {
-            successors.push(
-                match lang {
-                    crate::answer::Lang::Zh => "已撤销，请选择现在的市、县（区）",
-                    crate::answer::Lang::En => {
-                        "abolished; please choose the current city or county"
-                    }
-                }
-                .to_owned(),
-            );
+        // "450181 横州市、…", written straight into one string (no `join`: its generic
+        // code is about 1 KB of WebAssembly).
+        let mut listed = String::new();
+        for &successor in successors(at, old) {
+            if !listed.is_empty() {
+                listed.push_str(separator);
+            }
+            listed.push_str(&unpacked(successor));
+            if let Some(name) = name_of_packed(successor) {
+                listed.push(' ');
+                listed.push_str(name);
+            }
+        }
+        if listed.is_empty() {
+            listed.push_str(match lang {
+                crate::answer::Lang::Zh => "已撤销，请选择现在的市、县（区）",
+                crate::answer::Lang::En => "abolished; please choose the current city or county",
+            });
         }
         let year = old.until.to_string();
         out.push(Issue::new(
@@ -196,9 +407,9 @@ pub(crate) fn division(
             lang,
             &[
                 ("code", code),
-                ("name", old.name),
+                ("name", name_at(CURRENT.len() + at).unwrap_or_default()),
                 ("year", &year),
-                ("successors", &successors.join(separator)),
+                ("successors", &listed),
             ],
         ));
     }
@@ -259,14 +470,60 @@ mod tests {
         for d in CURRENT {
             assert_eq!(level_of(d.code), d.level, "{}", d.code);
             if let Some(parent) = d.parent {
-                assert!(current(parent).is_some(), "{} parent {parent}", d.code);
+                assert!(name_of(parent).is_some(), "{} parent {parent}", d.code);
             }
+            // The packed tables keep neither level nor parent: both follow from the code.
+            let expected_parent = match d.level {
+                Level::Region => None,
+                Level::City => Some("450000".to_owned()),
+                Level::County => Some(format!("{}00", &d.code[..4])),
+            };
+            assert_eq!(d.parent.map(str::to_owned), expected_parent, "{}", d.code);
         }
         let nanning = CURRENT
             .iter()
             .filter(|d| d.parent == Some("450100"))
             .count();
         assert_eq!(nanning, 12);
+    }
+
+    #[test]
+    fn packed_tables_agree_with_the_source_tables() {
+        // Name ends and successor positions are `u16`s.
+        assert!(NAME_BYTES <= usize::from(u16::MAX));
+        assert!(SUCCESSOR_COUNT <= usize::from(u16::MAX));
+        for (at, d) in CURRENT.iter().enumerate() {
+            assert_eq!(current(packed(d.code).unwrap()), Some(at));
+            assert_eq!(name_of(d.code), Some(d.name));
+            assert_eq!(unpacked(packed(d.code).unwrap()), d.code);
+        }
+        for f in FORMER {
+            let key = packed(f.code).unwrap();
+            if current(key).is_some() {
+                continue;
+            }
+            let (at, record) = former(key).unwrap();
+            // The latest record of a reused code wins.
+            let latest = FORMER.iter().rfind(|g| g.code == f.code).unwrap();
+            assert_eq!(name_of(f.code), Some(latest.name));
+            assert_eq!(record.until, latest.until);
+            let codes: Vec<String> = successors(at, record)
+                .iter()
+                .map(|&s| unpacked(s))
+                .collect();
+            assert_eq!(codes, latest.successors, "{}", f.code);
+        }
+        for bad in [
+            "",
+            "45",
+            "4501030",
+            "45010a",
+            "450l03",
+            "550103",
+            "４５０１０３",
+        ] {
+            assert_eq!(packed(bad), None, "{bad}");
+        }
     }
 
     #[test]

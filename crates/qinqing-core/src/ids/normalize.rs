@@ -23,34 +23,49 @@ pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}')
 }
 
-/// An identifier after clean-up: ASCII only, at most [`MAX_CHARS`] bytes, kept on the stack
-/// so the checks run without allocating.
+/// An identifier after clean-up: ASCII only, at most [`MAX_CHARS`] bytes, either the input
+/// itself (when clean-up would change nothing, the usual case) or a cleaned copy on the
+/// stack, so the checks run without allocating.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Compact {
-    bytes: [u8; MAX_CHARS],
-    len: usize,
+pub(crate) enum Compact<'a> {
+    /// The input, already compact.
+    Same(&'a str),
+    /// A cleaned copy.
+    Cleaned { bytes: [u8; MAX_CHARS], len: usize },
 }
 
-impl Compact {
+impl Compact<'_> {
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
+        match self {
+            Compact::Same(text) => text.as_bytes(),
+            Compact::Cleaned { bytes, len } => bytes.get(..*len).unwrap_or_default(),
+        }
     }
 
     /// The same bytes as text (always valid: only ASCII is ever stored).
     pub(crate) fn as_str(&self) -> &str {
-        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+        match self {
+            Compact::Same(text) => text,
+            Compact::Cleaned { .. } => core::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+        }
     }
+}
+
+/// Whether clean-up leaves `byte` as it is: visible ASCII other than `-` and `a`–`z`.
+fn kept_as_is(byte: u8) -> bool {
+    byte.is_ascii_graphic() && byte != b'-' && !byte.is_ascii_lowercase()
 }
 
 /// Folds width, drops whitespace and dashes, upper-cases ASCII letters.
 /// Returns `None` when the input is longer than [`MAX_CHARS`] characters, or when a
 /// character other than ASCII is left after clean-up: every identifier is ASCII, so each
 /// caller reports both as a format error.
-pub(crate) fn compact(value: &str) -> Option<Compact> {
-    let mut out = Compact {
-        bytes: [0; MAX_CHARS],
-        len: 0,
-    };
+pub(crate) fn compact(value: &str) -> Option<Compact<'_>> {
+    if value.len() <= MAX_CHARS && value.bytes().all(kept_as_is) {
+        return Some(Compact::Same(value));
+    }
+    let mut bytes = [0; MAX_CHARS];
+    let mut len = 0;
     for (count, c) in value.chars().enumerate() {
         if count >= MAX_CHARS {
             return None;
@@ -61,10 +76,10 @@ pub(crate) fn compact(value: &str) -> Option<Compact> {
         }
         let byte = u8::try_from(c).ok().filter(u8::is_ascii)?;
         // Never full: at most one byte per character and at most MAX_CHARS characters.
-        *out.bytes.get_mut(out.len)? = byte.to_ascii_uppercase();
-        out.len += 1;
+        *bytes.get_mut(len)? = byte.to_ascii_uppercase();
+        len += 1;
     }
-    Some(out)
+    Some(Compact::Cleaned { bytes, len })
 }
 
 /// Upper-cases, strips spaces and dashes and folds full-width characters, ready for
@@ -100,6 +115,52 @@ mod tests {
         // Anything not ASCII after clean-up can never be an identifier.
         assert!(compact("9\u{0301}1").is_none());
         assert!(compact("中").is_none());
+    }
+
+    /// The general loop alone, as the reference for the shortcut.
+    fn compact_by_chars(value: &str) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for (count, c) in value.chars().enumerate() {
+            if count >= MAX_CHARS {
+                return None;
+            }
+            let c = fold_width(c);
+            if c.is_whitespace() || is_dash(c) {
+                continue;
+            }
+            out.push(
+                u8::try_from(c)
+                    .ok()
+                    .filter(u8::is_ascii)?
+                    .to_ascii_uppercase(),
+            );
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn the_shortcut_agrees_with_the_general_loop() {
+        let mut inputs: Vec<String> = (0u8..0x80).map(|b| format!("9a{}b-1", b as char)).collect();
+        inputs.extend((0u8..0x80).map(|b| (b as char).to_string().repeat(MAX_CHARS)));
+        inputs.extend((0u8..0x80).map(|b| (b as char).to_string().repeat(MAX_CHARS + 1)));
+        inputs.extend(
+            [
+                "",
+                " ",
+                "91450100MA5K3R2B7K",
+                "138 7711-2345",
+                "ａ1",
+                "x\u{3000}y",
+            ]
+            .map(str::to_owned),
+        );
+        for input in inputs {
+            assert_eq!(
+                compact(&input).map(|c| c.as_bytes().to_vec()),
+                compact_by_chars(&input),
+                "{input:?}"
+            );
+        }
     }
 
     #[test]

@@ -102,8 +102,23 @@ enum Kind {
 /// A mainland-number problem: the rule and its message arguments.
 type Problem = (&'static Rule, Vec<(&'static str, String)>);
 
-/// Allocated mobile prefixes (libphonenumber 9.0.43). 161 and 174 are only partly
-/// allocated (1610, 17400–17405).
+/// Allocated mobile prefixes `1xy` (libphonenumber 9.0.43): bit `y` of `ALLOCATED[x]`.
+/// 130–139, 145, 147, 150–153, 155–159, 162, 165–167, 170–173, 175–178, 180–189, 190–193,
+/// 195–199; 161 and 174 are only partly allocated (1610, 17400–17405) and handled apart.
+const ALLOCATED: [u16; 10] = [
+    0,
+    0,
+    0,
+    0b11_1111_1111, // 130–139
+    0b00_1010_0000, // 145, 147
+    0b11_1110_1111, // 150–153, 155–159
+    0b00_1110_0100, // 162, 165–167
+    0b01_1110_1111, // 170–173, 175–178
+    0b11_1111_1111, // 180–189
+    0b11_1110_1111, // 190–193, 195–199
+];
+
+/// Whether the mobile number `digits` starts with an allocated prefix.
 fn mobile_prefix_allocated(digits: &str) -> bool {
     let Some(three) = digits.get(..3) else {
         return false;
@@ -113,61 +128,12 @@ fn mobile_prefix_allocated(digits: &str) -> bool {
         "174" => digits
             .get(..5)
             .is_some_and(|five| ("17400"..="17405").contains(&five)),
-        _ => matches!(
-            three,
-            "130"
-                | "131"
-                | "132"
-                | "133"
-                | "134"
-                | "135"
-                | "136"
-                | "137"
-                | "138"
-                | "139"
-                | "145"
-                | "147"
-                | "150"
-                | "151"
-                | "152"
-                | "153"
-                | "155"
-                | "156"
-                | "157"
-                | "158"
-                | "159"
-                | "162"
-                | "165"
-                | "166"
-                | "167"
-                | "170"
-                | "171"
-                | "172"
-                | "173"
-                | "175"
-                | "176"
-                | "177"
-                | "178"
-                | "180"
-                | "181"
-                | "182"
-                | "183"
-                | "184"
-                | "185"
-                | "186"
-                | "187"
-                | "188"
-                | "189"
-                | "190"
-                | "191"
-                | "192"
-                | "193"
-                | "195"
-                | "196"
-                | "197"
-                | "198"
-                | "199"
-        ),
+        _ => match three.as_bytes() {
+            [b'1', x @ b'0'..=b'9', y @ b'0'..=b'9'] => ALLOCATED
+                .get(usize::from(x - b'0'))
+                .is_some_and(|bits| bits >> (y - b'0') & 1 == 1),
+            _ => false,
+        },
     }
 }
 
@@ -325,7 +291,13 @@ fn split_extension(text: &str) -> (&str, Option<&str>) {
         .as_bytes()
         .windows(3)
         .position(|w| w.eq_ignore_ascii_case(b"ext"));
-    let marker = [text.find('转'), text.find("分机"), lower_ext]
+    // `分机` found bytewise: a `&str` pattern links core's two-way string searcher (about
+    // 2 KB of WebAssembly); a match of whole UTF-8 characters is always at a boundary.
+    let fen_ji = text
+        .as_bytes()
+        .windows("分机".len())
+        .position(|w| w == "分机".as_bytes());
+    let marker = [text.find('转'), fen_ji, lower_ext]
         .into_iter()
         .flatten()
         .min();
@@ -533,6 +505,24 @@ mod tests {
         assert_eq!(codes("１３８００１３８０００é"), ["phone.format"]);
         // 64 four-byte characters: the largest input that is folded at all.
         assert_eq!(codes(&"😀".repeat(MAX_CHARS)), ["phone.format"]);
+    }
+
+    #[test]
+    fn prefix_table_is_the_published_list() {
+        let listed = "130 131 132 133 134 135 136 137 138 139 145 147 150 151 152 153 155 156 157 \
+                      158 159 162 165 166 167 170 171 172 173 175 176 177 178 180 181 182 183 \
+                      184 185 186 187 188 189 190 191 192 193 195 196 197 198 199";
+        // 161 and 174 depend on the fourth and fifth digits: checked below.
+        for prefix in (100..200).filter(|p| ![161, 174].contains(p)) {
+            let number = format!("{prefix}00000000");
+            let expected = listed.split_whitespace().any(|p| p == &number[..3]);
+            assert_eq!(mobile_prefix_allocated(&number), expected, "{prefix}");
+        }
+        assert!(mobile_prefix_allocated("16101234567"));
+        assert!(!mobile_prefix_allocated("16111234567"));
+        assert!(mobile_prefix_allocated("17405123456"));
+        assert!(!mobile_prefix_allocated("17406123456"));
+        assert!(!mobile_prefix_allocated("1a"));
     }
 
     #[test]

@@ -87,13 +87,13 @@ const PROVINCES: &[&[u8; 2]] = &[
 /// typos such as `0990` out).
 const EARLIEST_BIRTH_YEAR: i32 = 1900;
 
-/// ISO 7064 MOD 11-2 check character for 17 digits: weights 2^(18-i) mod 11.
+/// ISO 7064 MOD 11-2 weights 2^(18-i) mod 11 for positions i = 1–17.
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/// ISO 7064 MOD 11-2 check character for 17 digits.
 fn check_char(body: &[u8]) -> Option<u8> {
     let mut sum = 0u32;
-    let mut weight = 1u32;
-    // Walk from the last body digit (weight 2) to the first.
-    for &c in body.iter().rev() {
-        weight = weight * 2 % 11;
+    for (&c, &weight) in body.iter().zip(WEIGHTS.iter()) {
         sum += u32::from(c.checked_sub(b'0')?) * weight;
     }
     b"10X98765432".get(usize::try_from(sum % 11).ok()?).copied()
@@ -231,6 +231,18 @@ mod tests {
             char::from_digit(check as u32, 10).unwrap()
         };
         format!("{body}{c}")
+    }
+
+    #[test]
+    fn weights_are_powers_of_two_mod_11() {
+        for (i, &weight) in WEIGHTS.iter().enumerate() {
+            assert_eq!(
+                u64::from(weight),
+                (1u64 << (17 - i)) % 11,
+                "position {}",
+                i + 1
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::answer::Severity;
 use crate::codes::Rule;
-use crate::conduct::{detected_ids, ConductId};
+use crate::conduct::{detected_ids, detected_mask, id_bit, ConductId, MAX_SCAN_BYTES};
 use crate::model::Conduct;
 
 use super::context::{present, Ctx, Loc};
@@ -60,13 +60,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, conduct: &Option<Conduct>, real_name: boo
         .copied();
     ctx.date(&conduct.occurred_on, Loc::At("/conduct/occurredOn"), true);
     let description = ctx.required_text(&conduct.description, Loc::At("/conduct/description"));
-    if let Some(description) = description {
-        check_length(ctx, description);
+    // One pass over the description finds the phrases and counts the characters.
+    let scanned = description.map(|description| (description, detected_mask(description)));
+    if let Some((description, (_, scanned_chars))) = scanned {
+        check_length(ctx, description, scanned_chars);
     }
     ctx.non_negative(conduct.amount_fen, Loc::At("/conduct/amountFen"));
 
-    if let (Some(category), Some(description)) = (category, description) {
-        check_category_fits(ctx, category, description);
+    if let (Some(category), Some((description, (found, _)))) = (category, scanned) {
+        check_category_fits(ctx, category, description, found);
     }
     if category == Some(ConductId::BreachOfCommitment) && present(&conduct.commitment_ref).is_none()
     {
@@ -81,9 +83,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, conduct: &Option<Conduct>, real_name: boo
     }
 }
 
-fn check_length(ctx: &mut Ctx<'_>, description: &str) {
-    // Count at most one past the limit: a megabyte description costs no more than 5001 steps.
-    let count = description.chars().take(MAX_DESCRIPTION_CHARS + 1).count();
+/// `scanned_chars`: the characters [`detected_mask`] counted (all of them unless the text is
+/// over its 1 MiB cap).
+fn check_length(ctx: &mut Ctx<'_>, description: &str, scanned_chars: usize) {
+    let count = if description.len() <= MAX_SCAN_BYTES {
+        scanned_chars
+    } else {
+        // Count at most one past the limit: a huge description costs no more than 5001 steps.
+        description.chars().take(MAX_DESCRIPTION_CHARS + 1).count()
+    };
     if count < MIN_DESCRIPTION_CHARS {
         ctx.report(
             &DESCRIPTION_TOO_SHORT,
@@ -100,11 +108,13 @@ fn check_length(ctx: &mut Ctx<'_>, description: &str) {
     }
 }
 
-fn check_category_fits(ctx: &mut Ctx<'_>, category: ConductId, description: &str) {
-    let found = detected_ids(description);
-    if found.is_empty() || found.contains(&category) {
+/// `found`: the [`detected_mask`] of `description`.
+fn check_category_fits(ctx: &mut Ctx<'_>, category: ConductId, description: &str, found: u32) {
+    // The usual answer (nothing found, or the category among what was found) needs no list.
+    if found == 0 || found & id_bit(category) != 0 {
         return;
     }
+    let found = detected_ids(description);
     let lang = ctx.options.lang;
     let separator = match lang {
         crate::answer::Lang::Zh => "”或“",

@@ -9,10 +9,17 @@
 //! full path (`json` + `decode`), so answers never depend on which path ran: when this
 //! returns a model, the decoder would have built the same model with no issue, and
 //! [`super::finish`] treats "no structural issue" exactly like "no decoder".
+//!
+//! The per-struct code is written once, over a [`Source`]: JSON text ([`Reader`]) or the
+//! tape the WebAssembly bindings fill from a JavaScript object ([`Tape`], see
+//! [`crate::ffi::complaint_from_tape`]), so both build the model by the same rules. It is an
+//! enum rather than a trait so that the per-struct code exists once in the WebAssembly
+//! module (a generic copy per source cost ≈ 7 KB).
 
 use std::borrow::Cow;
 
 use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde_json::Value;
 
 use crate::model::{Attachment, Complainant, Complaint, Conduct, Contact, Respondent};
 
@@ -24,10 +31,42 @@ pub(crate) fn complaint(text: &str) -> Option<Complaint> {
     if text.len() > MAX_BYTES {
         return None;
     }
-    let mut reader = Reader { text, at: 0 };
-    let doc = reader.complaint()?;
+    let mut source = Source::Text(Reader {
+        text,
+        at: 0,
+        fresh: false,
+    });
+    if !source.object_next()? {
+        return None;
+    }
+    let doc = read_complaint(&mut source)??;
+    let Source::Text(mut reader) = source else {
+        return None;
+    };
     reader.space();
     (reader.at == text.len()).then_some(doc)
+}
+
+/// The complaint on `tape` (format in [`crate::ffi::complaint_from_tape`]), or `None` when
+/// anything on it is not what the model expects.
+pub(crate) fn complaint_from_tape(tape: &[f64], text: &[u8]) -> Option<Complaint> {
+    let mut source = Source::Tape(Tape::new(tape, text)?);
+    if !source.object_next()? {
+        return None;
+    }
+    let doc = read_complaint(&mut source)??;
+    let Source::Tape(tape) = source else {
+        return None;
+    };
+    tape.done().then_some(doc)
+}
+
+/// The JSON value on `tape`, exactly what `serde_json` reads from the JSON text of the
+/// walked object, or `None` when anything on it is unexpected.
+pub(crate) fn value_from_tape(tape: &[f64], text: &[u8]) -> Option<Value> {
+    let mut tape = Tape::new(tape, text)?;
+    let value = tape.value(0)?;
+    tape.done().then_some(value)
 }
 
 /// Marks field `bit` as read; `None` when it was already (serde_json keeps the last of
@@ -40,14 +79,29 @@ fn first(seen: &mut u16, bit: u16) -> Option<()> {
     Some(())
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `word` (and maybe of bytes above a zero byte).
+fn zero_in(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGH
+}
+
+/// How many UTF-16 units the UTF-8 bytes of `word` start: one per byte that is not a
+/// continuation byte (`0b10xxxxxx`), one more per four-byte lead (`0b11110xxx`).
+fn utf16_units(word: u64) -> usize {
+    let starts = ((!word >> 7) | (word >> 6)) & ONES;
+    let wide = (word >> 7) & (word >> 6) & (word >> 5) & (word >> 4) & ONES;
+    // Each byte holds 0, 1 or 2; the multiplication sums them into the top byte.
+    ((starts + wide).wrapping_mul(ONES) >> 56) as usize
+}
+
 /// Where the first `"`, `\` or control character of `bytes` is. Eight bytes at a time
 /// (WebAssembly has no `memchr`; the byte loop was a tenth of a call): a word has such a
 /// byte exactly when one of the classic "has a zero / smaller byte" tests fires, and the
-/// word that fires is then searched byte by byte.
+/// lowest byte the tests flag is the first such byte (their borrows only run upwards, from
+/// a byte that is itself flagged rightly), so no byte loop is needed but for the tail.
 fn special_byte(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |word: u64| word.wrapping_sub(ONES) & !word & HIGH;
     let mut at = 0;
     for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
@@ -55,7 +109,8 @@ fn special_byte(bytes: &[u8]) -> Option<usize> {
             | zero_in(word ^ (ONES * u64::from(b'\\')))
             | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
         if special != 0 {
-            break;
+            // At most 63 / 8: the cast is exact.
+            return Some(at + (special.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
@@ -66,9 +121,109 @@ fn special_byte(bytes: &[u8]) -> Option<usize> {
     Some(at + found)
 }
 
+/// Where the model's fields come from. Each method reads one value of the kind the model
+/// expects there and gives `None` (give up) for anything else.
+enum Source<'t> {
+    Text(Reader<'t>),
+    Tape(Tape<'t>),
+}
+
+impl<'t> Source<'t> {
+    /// `true` (and consumed) when the next value is `null`.
+    fn null(&mut self) -> Option<bool> {
+        match self {
+            Source::Text(reader) => reader.null(),
+            Source::Tape(tape) => tape.null(),
+        }
+    }
+
+    /// A string.
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        match self {
+            Source::Text(reader) => reader.string(),
+            Source::Tape(tape) => tape.string(),
+        }
+    }
+
+    /// `true`, `false` or `null`.
+    fn boolean(&mut self) -> Option<Option<bool>> {
+        match self {
+            Source::Text(reader) => reader.boolean(),
+            Source::Tape(tape) => tape.boolean(),
+        }
+    }
+
+    /// A whole number within `i64`, or `null`.
+    fn integer(&mut self) -> Option<Option<i64>> {
+        match self {
+            Source::Text(reader) => reader.integer(),
+            Source::Tape(tape) => tape.integer(),
+        }
+    }
+
+    /// Whether the next value is an object (not consumed).
+    fn object_next(&mut self) -> Option<bool> {
+        match self {
+            Source::Text(reader) => reader.object_next(),
+            Source::Tape(tape) => tape.object_next(),
+        }
+    }
+
+    /// Starts reading an object: `false` (and consumed) for `null`.
+    fn begin_object(&mut self) -> Option<bool> {
+        match self {
+            Source::Text(reader) => reader.begin_object(),
+            Source::Tape(tape) => tape.begin_object(),
+        }
+    }
+
+    /// The next key of the object being read; `None` (and consumed) at its end.
+    fn next_key(&mut self) -> Option<Option<Cow<'t, str>>> {
+        match self {
+            Source::Text(reader) => reader.next_key(),
+            Source::Tape(tape) => tape.next_key(),
+        }
+    }
+
+    /// Starts reading an array: `false` (and consumed) for `null`.
+    fn begin_array(&mut self) -> Option<bool> {
+        match self {
+            Source::Text(reader) => reader.begin_array(),
+            Source::Tape(tape) => tape.begin_array(),
+        }
+    }
+
+    /// Whether another item of the array being read follows (its end is consumed).
+    fn next_item(&mut self) -> Option<bool> {
+        match self {
+            Source::Text(reader) => reader.next_item(),
+            Source::Tape(tape) => tape.next_item(),
+        }
+    }
+
+    fn text_field(&mut self) -> Option<Option<String>> {
+        if self.null()? {
+            return Some(None);
+        }
+        Some(Some(self.string()?.into_owned()))
+    }
+
+    fn enumeration<T: DeserializeOwned>(&mut self) -> Option<Option<T>> {
+        if self.null()? {
+            return Some(None);
+        }
+        let name = self.string()?;
+        let parsed: Result<T, serde::de::value::Error> =
+            T::deserialize(name.as_ref().into_deserializer());
+        parsed.ok().map(Some)
+    }
+}
+
 struct Reader<'t> {
     text: &'t str,
     at: usize,
+    /// An object or array was just opened: a key or item may follow without a comma.
+    fresh: bool,
 }
 
 impl<'t> Reader<'t> {
@@ -104,32 +259,6 @@ impl<'t> Reader<'t> {
         (self.text.as_bytes().get(self.at..end)? == word.as_bytes()).then(|| self.at = end)
     }
 
-    /// `true` (and consumed) when the next value is `null`.
-    fn null(&mut self) -> Option<bool> {
-        if self.peek()? == b'n' {
-            self.literal("null")?;
-            return Some(true);
-        }
-        Some(false)
-    }
-
-    /// A string, borrowed unless it has escapes.
-    fn string(&mut self) -> Option<Cow<'t, str>> {
-        self.eat(b'"')?;
-        let text = self.text;
-        let start = self.at;
-        self.at = start + special_byte(text.as_bytes().get(start..)?)?;
-        match self.byte()? {
-            b'"' => {}
-            b'\\' => return self.escaped(start),
-            _ => return None,
-        }
-        // `"` is ASCII, so both ends are character boundaries.
-        let out = text.get(start..self.at)?;
-        self.at += 1;
-        Some(Cow::Borrowed(out))
-    }
-
     /// The rest of a string that has an escape at `self.at`; `\u` escapes are left to the
     /// full path (surrogate pairs and lone surrogates).
     fn escaped(&mut self, start: usize) -> Option<Cow<'t, str>> {
@@ -163,12 +292,32 @@ impl<'t> Reader<'t> {
             self.at += 1;
         }
     }
+}
 
-    fn text_field(&mut self) -> Option<Option<String>> {
-        if self.null()? {
-            return Some(None);
+impl<'t> Reader<'t> {
+    fn null(&mut self) -> Option<bool> {
+        if self.peek()? == b'n' {
+            self.literal("null")?;
+            return Some(true);
         }
-        Some(Some(self.string()?.into_owned()))
+        Some(false)
+    }
+
+    /// A string, borrowed unless it has escapes.
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        self.eat(b'"')?;
+        let text = self.text;
+        let start = self.at;
+        self.at = start + special_byte(text.as_bytes().get(start..)?)?;
+        match self.byte()? {
+            b'"' => {}
+            b'\\' => return self.escaped(start),
+            _ => return None,
+        }
+        // `"` is ASCII, so both ends are character boundaries.
+        let out = text.get(start..self.at)?;
+        self.at += 1;
+        Some(Cow::Borrowed(out))
     }
 
     fn boolean(&mut self) -> Option<Option<bool>> {
@@ -209,242 +358,568 @@ impl<'t> Reader<'t> {
         Some(Some(if negative { -magnitude } else { magnitude }))
     }
 
-    fn enumeration<T: DeserializeOwned>(&mut self) -> Option<Option<T>> {
-        if self.null()? {
-            return Some(None);
-        }
-        let name = self.string()?;
-        let parsed: Result<T, serde::de::value::Error> =
-            T::deserialize(name.as_ref().into_deserializer());
-        parsed.ok().map(Some)
+    fn object_next(&mut self) -> Option<bool> {
+        Some(self.peek()? == b'{')
     }
 
-    /// An object (or `null`), each field handed to `field` by name.
-    fn object<T: Default>(
-        &mut self,
-        mut field: impl FnMut(&mut Self, &mut T, &str) -> Option<()>,
-    ) -> Option<Option<T>> {
+    fn begin_object(&mut self) -> Option<bool> {
         if self.null()? {
-            return Some(None);
+            return Some(false);
         }
-        let mut out = T::default();
         self.eat(b'{')?;
-        if self.peek()? == b'}' {
-            self.at += 1;
-            return Some(Some(out));
+        self.fresh = true;
+        Some(true)
+    }
+
+    fn next_key(&mut self) -> Option<Option<Cow<'t, str>>> {
+        let fresh = std::mem::replace(&mut self.fresh, false);
+        match self.peek()? {
+            b'}' => {
+                self.at += 1;
+                return Some(None);
+            }
+            b',' if !fresh => self.at += 1,
+            _ if fresh => {}
+            _ => return None,
         }
-        loop {
-            let key = self.string()?;
-            self.eat(b':')?;
-            field(self, &mut out, &key)?;
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    return Some(Some(out));
-                }
-                _ => return None,
-            }
-        }
+        let key = self.string()?;
+        self.eat(b':')?;
+        Some(Some(key))
     }
 
-    fn complaint(&mut self) -> Option<Complaint> {
-        if self.peek()? != b'{' {
-            return None;
-        }
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Complaint, key| {
-            match key {
-                "complainant" => {
-                    first(&mut seen, 1)?;
-                    out.complainant = r.complainant()?;
-                }
-                "respondent" => {
-                    first(&mut seen, 2)?;
-                    out.respondent = r.respondent()?;
-                }
-                "conduct" => {
-                    first(&mut seen, 4)?;
-                    out.conduct = r.conduct()?;
-                }
-                "attachments" => {
-                    first(&mut seen, 8)?;
-                    out.attachments = r.attachments()?;
-                }
-                "remedy" => {
-                    first(&mut seen, 16)?;
-                    out.remedy = r.text_field()?;
-                }
-                "receivedAt" => {
-                    first(&mut seen, 32)?;
-                    out.received_at = r.text_field()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })?
-    }
-
-    fn complainant(&mut self) -> Option<Option<Complainant>> {
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Complainant, key| {
-            match key {
-                "kind" => {
-                    first(&mut seen, 1)?;
-                    out.kind = r.enumeration()?;
-                }
-                "name" => {
-                    first(&mut seen, 2)?;
-                    out.name = r.text_field()?;
-                }
-                "uscc" => {
-                    first(&mut seen, 4)?;
-                    out.uscc = r.text_field()?;
-                }
-                "contact" => {
-                    first(&mut seen, 8)?;
-                    out.contact = r.contact()?;
-                }
-                "realName" => {
-                    first(&mut seen, 16)?;
-                    out.real_name = r.boolean()?;
-                }
-                "idNumber" => {
-                    first(&mut seen, 32)?;
-                    out.id_number = r.text_field()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })
-    }
-
-    fn contact(&mut self) -> Option<Option<Contact>> {
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Contact, key| {
-            match key {
-                "name" => {
-                    first(&mut seen, 1)?;
-                    out.name = r.text_field()?;
-                }
-                "phone" => {
-                    first(&mut seen, 2)?;
-                    out.phone = r.text_field()?;
-                }
-                "email" => {
-                    first(&mut seen, 4)?;
-                    out.email = r.text_field()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })
-    }
-
-    fn respondent(&mut self) -> Option<Option<Respondent>> {
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Respondent, key| {
-            match key {
-                "agency" => {
-                    first(&mut seen, 1)?;
-                    out.agency = r.text_field()?;
-                }
-                "divisionCode" => {
-                    first(&mut seen, 2)?;
-                    out.division_code = r.text_field()?;
-                }
-                "level" => {
-                    first(&mut seen, 4)?;
-                    out.level = r.enumeration()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })
-    }
-
-    fn conduct(&mut self) -> Option<Option<Conduct>> {
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Conduct, key| {
-            match key {
-                "category" => {
-                    first(&mut seen, 1)?;
-                    out.category = r.enumeration()?;
-                }
-                "occurredOn" => {
-                    first(&mut seen, 2)?;
-                    out.occurred_on = r.text_field()?;
-                }
-                "description" => {
-                    first(&mut seen, 4)?;
-                    out.description = r.text_field()?;
-                }
-                "amountFen" => {
-                    first(&mut seen, 8)?;
-                    out.amount_fen = r.integer()?;
-                }
-                "commitmentRef" => {
-                    first(&mut seen, 16)?;
-                    out.commitment_ref = r.text_field()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })
-    }
-
-    /// The list (`null` is an empty one); an element that is not an object gives up.
-    fn attachments(&mut self) -> Option<Vec<Attachment>> {
+    fn begin_array(&mut self) -> Option<bool> {
         if self.null()? {
-            return Some(Vec::new());
+            return Some(false);
         }
         self.eat(b'[')?;
-        let mut out = Vec::new();
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Some(out);
+        self.fresh = true;
+        Some(true)
+    }
+
+    fn next_item(&mut self) -> Option<bool> {
+        let fresh = std::mem::replace(&mut self.fresh, false);
+        match self.peek()? {
+            b']' => {
+                self.at += 1;
+                Some(false)
+            }
+            b',' if !fresh => {
+                self.at += 1;
+                Some(true)
+            }
+            _ if fresh => Some(true),
+            _ => None,
         }
-        loop {
-            if self.peek()? != b'{' {
+    }
+}
+
+// The tape's codes (see `crate::ffi::complaint_from_tape`); a code ≥ 0 is a string of that
+// many UTF-16 units.
+const NULL: f64 = -1.0;
+const FALSE: f64 = -2.0;
+const TRUE: f64 = -3.0;
+const NUMBER: f64 = -4.0;
+const OBJECT: f64 = -5.0;
+const OBJECT_END: f64 = -6.0;
+const ARRAY: f64 = -7.0;
+const ARRAY_END: f64 = -8.0;
+/// In key position, `KEY - i` is the `i`-th name of [`TAPE_KEYS`].
+const KEY: f64 = -100.0;
+
+/// Every field name of the models, which the walker writes as a number instead of text.
+pub(crate) const TAPE_KEYS: [&str; 41] = [
+    "complainant",
+    "respondent",
+    "conduct",
+    "attachments",
+    "remedy",
+    "receivedAt",
+    "kind",
+    "name",
+    "uscc",
+    "contact",
+    "realName",
+    "idNumber",
+    "phone",
+    "email",
+    "agency",
+    "divisionCode",
+    "level",
+    "category",
+    "occurredOn",
+    "description",
+    "amountFen",
+    "commitmentRef",
+    "mediaType",
+    "sizeBytes",
+    "sha256",
+    "project",
+    "investor",
+    "authority",
+    "writtenForm",
+    "commitments",
+    "investorObligations",
+    "change",
+    "documentNo",
+    "signedOn",
+    "dueOn",
+    "initiatedBy",
+    "reason",
+    "statement",
+    "negotiated",
+    "investorLossFen",
+    "compensationFen",
+];
+
+/// Largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A number on the tape as an `i64`, if it is a safe integer (whose JSON text is plain
+/// digits, `-0` printing as `0`).
+fn safe_integer(number: f64) -> Option<i64> {
+    if number.fract() != 0.0 || !(-SAFE_INTEGER..=SAFE_INTEGER).contains(&number) {
+        return None;
+    }
+    // Whole and within ±2^53, checked just above: the cast is exact.
+    Some(number as i64)
+}
+
+/// A count on the tape as a `usize`, if it is one.
+fn usize_of(code: f64) -> Option<usize> {
+    // Used only when whole and within u32, where the (saturating) cast is exact.
+    (code.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&code)).then_some(code as usize)
+}
+
+/// A JavaScript object walked into a tape of codes plus the UTF-8 text of all its strings
+/// (keys included), one after another.
+struct Tape<'t> {
+    codes: &'t [f64],
+    next: usize,
+    text: &'t str,
+    at: usize,
+    /// All text is ASCII: a UTF-16 length is also the byte length. Otherwise strings are
+    /// measured character by character, and one holding U+FFFD gives up: the walker does
+    /// not look for lone surrogates, which `TextEncoder` writes as U+FFFD (a real U+FFFD in
+    /// a document only costs the slower path).
+    ascii: bool,
+}
+
+/// Deeper values on a tape are refused (the walker stops at four levels).
+const TAPE_DEPTH: usize = 16;
+
+impl<'t> Tape<'t> {
+    /// The tape after its header (the text's length in bytes and in UTF-16 units).
+    fn new(codes: &'t [f64], text: &'t [u8]) -> Option<Tape<'t>> {
+        let bytes = usize_of(*codes.first()?)?;
+        let units = usize_of(*codes.get(1)?)?;
+        let text = std::str::from_utf8(text.get(..bytes)?).ok()?;
+        Some(Tape {
+            codes,
+            next: 2,
+            text,
+            at: 0,
+            ascii: units == bytes,
+        })
+    }
+
+    /// Whether every code and every byte of text was read.
+    fn done(&self) -> bool {
+        self.next == self.codes.len() && self.at == self.text.len()
+    }
+
+    /// Any value, as `serde_json` would read it from JSON text.
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        if depth > TAPE_DEPTH {
+            return None;
+        }
+        let code = self.peek()?;
+        if code >= 0.0 {
+            return Some(Value::String(self.string()?.into_owned()));
+        }
+        self.next += 1;
+        Some(if code == NULL {
+            Value::Null
+        } else if code == FALSE {
+            Value::Bool(false)
+        } else if code == TRUE {
+            Value::Bool(true)
+        } else if code == NUMBER {
+            // serde_json reads `0` (also what JSON.stringify prints for -0) as a positive
+            // integer, as `From<i64>` does.
+            Value::Number(safe_integer(self.take()?)?.into())
+        } else if code == OBJECT {
+            let mut fields = serde_json::Map::new();
+            loop {
+                if self.peek()? == OBJECT_END {
+                    self.next += 1;
+                    break Value::Object(fields);
+                }
+                let key = self.key()?.into_owned();
+                let field = self.value(depth + 1)?;
+                if fields.insert(key, field).is_some() {
+                    return None;
+                }
+            }
+        } else if code == ARRAY {
+            let mut items = Vec::new();
+            loop {
+                if self.peek()? == ARRAY_END {
+                    self.next += 1;
+                    break Value::Array(items);
+                }
+                items.push(self.value(depth + 1)?);
+            }
+        } else {
+            return None;
+        })
+    }
+
+    fn peek(&self) -> Option<f64> {
+        self.codes.get(self.next).copied()
+    }
+
+    /// An object's key: a string, or `KEY - i` for the `i`-th name of [`TAPE_KEYS`].
+    fn key(&mut self) -> Option<Cow<'t, str>> {
+        let code = self.peek()?;
+        if code > KEY {
+            return self.string();
+        }
+        self.next += 1;
+        let name = TAPE_KEYS.get(usize_of(KEY - code)?)?;
+        Some(Cow::Borrowed(name))
+    }
+
+    fn take(&mut self) -> Option<f64> {
+        let code = self.peek()?;
+        self.next += 1;
+        Some(code)
+    }
+}
+
+impl<'t> Tape<'t> {
+    fn null(&mut self) -> Option<bool> {
+        let null = self.peek()? == NULL;
+        self.next += usize::from(null);
+        Some(null)
+    }
+
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        let units = usize_of(self.take()?)?;
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let ascii_end = start.checked_add(units)?;
+        // Most strings (every key, codes, dates) are ASCII: then the length in UTF-16 units
+        // is the length in bytes, and a prefix of that many ASCII bytes is the whole string.
+        let end = if self.ascii || bytes.get(start..ascii_end)?.is_ascii() {
+            ascii_end
+        } else {
+            // Counts UTF-16 units by lead byte: four-byte characters are two units. Eight
+            // bytes at a time while the string surely goes on and the word has no 0xEF
+            // (which may start U+FFFD, checked below); a word may end inside a character,
+            // whose remaining bytes then count nothing.
+            let (mut end, mut seen) = (start, 0);
+            while seen < units {
+                if let Some(word) = bytes.get(end..end + 8) {
+                    let word = u64::from_le_bytes(<[u8; 8]>::try_from(word).ok()?);
+                    let count = utf16_units(word);
+                    if seen + count <= units && zero_in(word ^ (ONES * 0xef)) == 0 {
+                        end += 8;
+                        seen += count;
+                        continue;
+                    }
+                }
+                let lead = *bytes.get(end)?;
+                let (width, count) = match lead {
+                    0..=0x7f => (1, 1),
+                    0x80..=0xbf => (1, 0),
+                    0xc0..=0xdf => (2, 1),
+                    // U+FFFD: what the encoder wrote for a lone surrogate, which JSON text
+                    // would carry as a `\u` escape; the full path decides.
+                    0xef if bytes.get(end + 1..end + 3) == Some(&[0xbf, 0xbd]) => return None,
+                    0xe0..=0xef => (3, 1),
+                    _ => (4, 2),
+                };
+                end += width;
+                seen += count;
+            }
+            if seen != units {
                 return None;
             }
-            out.push(self.attachment()??);
-            match self.peek()? {
-                b',' => self.at += 1,
-                b']' => {
-                    self.at += 1;
-                    return Some(out);
-                }
-                _ => return None,
+            // The rest of the last character, when a word ended inside it.
+            while bytes.get(end).is_some_and(|&byte| byte & 0xc0 == 0x80) {
+                end += 1;
             }
+            end
+        };
+        let out = self.text.get(start..end)?;
+        self.at = end;
+        Some(Cow::Borrowed(out))
+    }
+
+    fn boolean(&mut self) -> Option<Option<bool>> {
+        let code = self.take()?;
+        if code == NULL {
+            Some(None)
+        } else if code == TRUE {
+            Some(Some(true))
+        } else if code == FALSE {
+            Some(Some(false))
+        } else {
+            None
         }
     }
 
-    fn attachment(&mut self) -> Option<Option<Attachment>> {
-        let mut seen = 0u16;
-        self.object(|r, out: &mut Attachment, key| {
-            match key {
-                "name" => {
-                    first(&mut seen, 1)?;
-                    out.name = r.text_field()?;
-                }
-                "mediaType" => {
-                    first(&mut seen, 2)?;
-                    out.media_type = r.text_field()?;
-                }
-                "sizeBytes" => {
-                    first(&mut seen, 4)?;
-                    out.size_bytes = r.integer()?;
-                }
-                "sha256" => {
-                    first(&mut seen, 8)?;
-                    out.sha256 = r.text_field()?;
-                }
-                _ => return None,
-            }
-            Some(())
-        })
+    /// A safe integer (JSON text of it is plain digits, `-0` printing as `0`).
+    fn integer(&mut self) -> Option<Option<i64>> {
+        if self.null()? {
+            return Some(None);
+        }
+        if self.take()? != NUMBER {
+            return None;
+        }
+        Some(Some(safe_integer(self.take()?)?))
     }
+
+    fn object_next(&mut self) -> Option<bool> {
+        Some(self.peek()? == OBJECT)
+    }
+
+    fn begin_object(&mut self) -> Option<bool> {
+        if self.null()? {
+            return Some(false);
+        }
+        (self.take()? == OBJECT).then_some(true)
+    }
+
+    fn next_key(&mut self) -> Option<Option<Cow<'t, str>>> {
+        if self.peek()? == OBJECT_END {
+            self.next += 1;
+            return Some(None);
+        }
+        self.key().map(Some)
+    }
+
+    fn begin_array(&mut self) -> Option<bool> {
+        if self.null()? {
+            return Some(false);
+        }
+        (self.take()? == ARRAY).then_some(true)
+    }
+
+    fn next_item(&mut self) -> Option<bool> {
+        if self.peek()? == ARRAY_END {
+            self.next += 1;
+            return Some(false);
+        }
+        Some(true)
+    }
+}
+
+fn read_complaint(r: &mut Source<'_>) -> Option<Option<Complaint>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Complaint::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "complainant" => {
+                first(&mut seen, 1)?;
+                out.complainant = complainant(r)?;
+            }
+            "respondent" => {
+                first(&mut seen, 2)?;
+                out.respondent = respondent(r)?;
+            }
+            "conduct" => {
+                first(&mut seen, 4)?;
+                out.conduct = conduct(r)?;
+            }
+            "attachments" => {
+                first(&mut seen, 8)?;
+                out.attachments = attachments(r)?;
+            }
+            "remedy" => {
+                first(&mut seen, 16)?;
+                out.remedy = r.text_field()?;
+            }
+            "receivedAt" => {
+                first(&mut seen, 32)?;
+                out.received_at = r.text_field()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+fn complainant(r: &mut Source<'_>) -> Option<Option<Complainant>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Complainant::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "kind" => {
+                first(&mut seen, 1)?;
+                out.kind = r.enumeration()?;
+            }
+            "name" => {
+                first(&mut seen, 2)?;
+                out.name = r.text_field()?;
+            }
+            "uscc" => {
+                first(&mut seen, 4)?;
+                out.uscc = r.text_field()?;
+            }
+            "contact" => {
+                first(&mut seen, 8)?;
+                out.contact = contact(r)?;
+            }
+            "realName" => {
+                first(&mut seen, 16)?;
+                out.real_name = r.boolean()?;
+            }
+            "idNumber" => {
+                first(&mut seen, 32)?;
+                out.id_number = r.text_field()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+fn contact(r: &mut Source<'_>) -> Option<Option<Contact>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Contact::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "name" => {
+                first(&mut seen, 1)?;
+                out.name = r.text_field()?;
+            }
+            "phone" => {
+                first(&mut seen, 2)?;
+                out.phone = r.text_field()?;
+            }
+            "email" => {
+                first(&mut seen, 4)?;
+                out.email = r.text_field()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+fn respondent(r: &mut Source<'_>) -> Option<Option<Respondent>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Respondent::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "agency" => {
+                first(&mut seen, 1)?;
+                out.agency = r.text_field()?;
+            }
+            "divisionCode" => {
+                first(&mut seen, 2)?;
+                out.division_code = r.text_field()?;
+            }
+            "level" => {
+                first(&mut seen, 4)?;
+                out.level = r.enumeration()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+fn conduct(r: &mut Source<'_>) -> Option<Option<Conduct>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Conduct::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "category" => {
+                first(&mut seen, 1)?;
+                out.category = r.enumeration()?;
+            }
+            "occurredOn" => {
+                first(&mut seen, 2)?;
+                out.occurred_on = r.text_field()?;
+            }
+            "description" => {
+                first(&mut seen, 4)?;
+                out.description = r.text_field()?;
+            }
+            "amountFen" => {
+                first(&mut seen, 8)?;
+                out.amount_fen = r.integer()?;
+            }
+            "commitmentRef" => {
+                first(&mut seen, 16)?;
+                out.commitment_ref = r.text_field()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+/// The list (`null` is an empty one); an element that is not an object gives up.
+fn attachments(r: &mut Source<'_>) -> Option<Vec<Attachment>> {
+    let mut out = Vec::new();
+    if !r.begin_array()? {
+        return Some(out);
+    }
+    while r.next_item()? {
+        if !r.object_next()? {
+            return None;
+        }
+        out.push(attachment(r)??);
+    }
+    Some(out)
+}
+
+fn attachment(r: &mut Source<'_>) -> Option<Option<Attachment>> {
+    if !r.begin_object()? {
+        return Some(None);
+    }
+    let mut out = Attachment::default();
+    let mut seen = 0u16;
+    while let Some(key) = r.next_key()? {
+        match key.as_ref() {
+            "name" => {
+                first(&mut seen, 1)?;
+                out.name = r.text_field()?;
+            }
+            "mediaType" => {
+                first(&mut seen, 2)?;
+                out.media_type = r.text_field()?;
+            }
+            "sizeBytes" => {
+                first(&mut seen, 4)?;
+                out.size_bytes = r.integer()?;
+            }
+            "sha256" => {
+                first(&mut seen, 8)?;
+                out.sha256 = r.text_field()?;
+            }
+            _ => return None,
+        }
+    }
+    Some(Some(out))
 }
 
 #[cfg(test)]
@@ -514,6 +989,227 @@ mod tests {
         }
     }
 
+    /// What the WebAssembly bindings' JavaScript walker puts on the tape for `value`.
+    fn tape_of(value: &serde_json::Value) -> (Vec<f64>, Vec<u8>) {
+        use serde_json::Value;
+        fn units(text: &str) -> f64 {
+            text.encode_utf16().count() as f64
+        }
+        fn walk(value: &Value, tape: &mut Vec<f64>, text: &mut String) {
+            match value {
+                Value::Null => tape.push(NULL),
+                Value::Bool(true) => tape.push(TRUE),
+                Value::Bool(false) => tape.push(FALSE),
+                Value::Number(number) => tape.extend([NUMBER, number.as_f64().unwrap()]),
+                Value::String(string) => {
+                    text.push_str(string);
+                    tape.push(units(string));
+                }
+                Value::Array(items) => {
+                    tape.push(ARRAY);
+                    items.iter().for_each(|item| walk(item, tape, text));
+                    tape.push(ARRAY_END);
+                }
+                Value::Object(fields) => {
+                    tape.push(OBJECT);
+                    for (key, field) in fields {
+                        match TAPE_KEYS.iter().position(|name| name == key) {
+                            Some(at) => tape.push(KEY - at as f64),
+                            None => {
+                                text.push_str(key);
+                                tape.push(units(key));
+                            }
+                        }
+                        walk(field, tape, text);
+                    }
+                    tape.push(OBJECT_END);
+                }
+            }
+        }
+        let (mut tape, mut text) = (vec![0.0, 0.0], String::new());
+        walk(value, &mut tape, &mut text);
+        tape[0] = text.len() as f64;
+        tape[1] = units(&text);
+        (tape, text.into_bytes())
+    }
+
+    /// The tape of `value` builds the model the text reader builds from its JSON text.
+    fn tape_agrees(value: &serde_json::Value) -> bool {
+        let (tape, text) = tape_of(value);
+        let from_tape = complaint_from_tape(&tape, &text);
+        if from_tape.is_some() {
+            assert_eq!(from_tape, full(&value.to_string()), "{value}");
+        }
+        from_tape.is_some()
+    }
+
+    #[test]
+    fn tapes_build_the_text_readers_model() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/complaints"
+        );
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+                continue;
+            };
+            read += usize::from(tape_agrees(&value));
+            if complaint(&value.to_string()).is_some() && !text.contains('.') {
+                assert!(tape_agrees(&value), "tape refused {text}");
+            }
+        }
+        assert!(read > 10, "only {read} fixtures were read from a tape");
+        let odd = serde_json::json!({
+            "remedy": "emoji 😀 and 中文 and \u{1} and \"quotes\"",
+            "conduct": {"amountFen": -12, "description": "𠀀𠀁 ab"},
+            "attachments": [{"sizeBytes": 9007199254740991_i64}, {}],
+            "complainant": {"realName": false, "contact": null},
+            "respondent": null,
+        });
+        assert!(tape_agrees(&odd));
+        for refused in [
+            serde_json::json!({"conduct": {"amountFen": 1.5}}),
+            serde_json::json!({"conduct": {"amountFen": 9007199254740992_i64}}),
+            serde_json::json!({"attachments": [null]}),
+            serde_json::json!({"extra": 1}),
+            serde_json::json!({"remedy": 1}),
+            serde_json::json!({"remedy": "lone \u{fffd} surrogate"}),
+            serde_json::json!({"complainant": {"kind": "company"}}),
+            serde_json::json!([]),
+            serde_json::json!(null),
+        ] {
+            assert!(!tape_agrees(&refused), "{refused}");
+        }
+    }
+
+    /// Whether the walker would put `value` on a tape: safe integers only, no U+FFFD, not
+    /// too deep.
+    fn walkable(value: &serde_json::Value, depth: usize) -> bool {
+        use serde_json::Value;
+        depth <= TAPE_DEPTH
+            && match value {
+                Value::Number(number) => number
+                    .as_i64()
+                    .is_some_and(|n| n.unsigned_abs() <= 9_007_199_254_740_991),
+                Value::String(text) => !text.contains('\u{fffd}'),
+                Value::Array(items) => items.iter().all(|item| walkable(item, depth + 1)),
+                Value::Object(fields) => fields
+                    .iter()
+                    .all(|(key, field)| !key.contains('\u{fffd}') && walkable(field, depth + 1)),
+                Value::Null | Value::Bool(_) => true,
+            }
+    }
+
+    #[test]
+    fn tape_keys_are_distinct_names_without_commas() {
+        // The bindings hand them to JavaScript joined by commas.
+        let mut names = TAPE_KEYS.to_vec();
+        assert!(names
+            .iter()
+            .all(|name| !name.is_empty() && !name.contains(',')));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TAPE_KEYS.len());
+    }
+
+    #[test]
+    fn tapes_hold_the_value_serde_json_reads() {
+        for dir in ["complaints", "contracts"] {
+            let dir = format!("{}/../../tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+            let mut read = 0;
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+                    continue;
+                };
+                let (tape, bytes) = tape_of(&value);
+                match value_from_tape(&tape, &bytes) {
+                    Some(from_tape) => {
+                        assert_eq!(from_tape, value, "{text}");
+                        read += 1;
+                    }
+                    None => assert!(!walkable(&value, 0), "{text}"),
+                }
+            }
+            assert!(read > 3, "only {read} in {dir} were read from a tape");
+        }
+        let value = serde_json::json!({
+            "a": [0, -0, -5, 9007199254740991_i64, null, true, false, "😀"],
+            "b": {},
+        });
+        let (tape, bytes) = tape_of(&value);
+        assert_eq!(value_from_tape(&tape, &bytes), Some(value));
+    }
+
+    #[test]
+    fn strings_of_every_width_at_every_alignment_come_off_the_tape() {
+        let chars = [
+            "a", "é", "中", "，", "😀", "𠀀", "z", "\u{7ff}", "\u{800}", "\u{ffff}",
+        ];
+        for pad in 0..9 {
+            for len in 0..24 {
+                for shift in 0..chars.len() {
+                    let text: String = (0..len)
+                        .map(|i| chars[(i * 7 + shift) % chars.len()])
+                        .collect();
+                    let value = serde_json::json!({
+                        "remedy": "p".repeat(pad),
+                        "x": [text.clone(), "中z😀", text],
+                    });
+                    let (tape, bytes) = tape_of(&value);
+                    assert_eq!(
+                        value_from_tape(&tape, &bytes),
+                        Some(value.clone()),
+                        "{value}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            utf16_units(u64::from_le_bytes(*b"ab\xe4\xb8\xad\xf0\x9f\x98")),
+            5
+        );
+    }
+
+    #[test]
+    fn damaged_tapes_give_up_or_agree() {
+        let value: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../../tests/fixtures/complaints/valid-enterprise.json"
+        ))
+        .unwrap();
+        let (tape, text) = tape_of(&value);
+        let full_model = full(&value.to_string());
+        assert_eq!(complaint_from_tape(&tape, &text), full_model);
+        for at in 0..tape.len() {
+            assert_eq!(complaint_from_tape(&tape[..at], &text), None);
+            assert_eq!(value_from_tape(&tape[..at], &text), None);
+            for code in [
+                -9.0,
+                -8.0,
+                -6.0,
+                -5.0,
+                -4.0,
+                -1.0,
+                0.5,
+                0.0,
+                3.0,
+                1e300,
+                f64::NAN,
+            ] {
+                let mut damaged = tape.clone();
+                damaged[at] = code;
+                // Whatever it builds must not panic; most damage is refused outright.
+                let _ = complaint_from_tape(&damaged, &text);
+                let _ = value_from_tape(&damaged, &text);
+            }
+        }
+        for cut in [0, 1, text.len() / 2, text.len() - 1] {
+            assert_eq!(complaint_from_tape(&tape, &text[..cut]), None);
+        }
+    }
+
     #[test]
     fn special_bytes_are_found_at_every_position() {
         for len in 0..40 {
@@ -529,6 +1225,16 @@ mod tests {
                 }
                 let plain = "中文ab ~\x7f".repeat(len);
                 assert_eq!(special_byte(plain.as_bytes()), None);
+                // Two special bytes: the first one is found, whatever follows it.
+                for at in 0..len {
+                    for later in at + 1..len {
+                        let mut bytes = "中\u{80}ab!#".repeat(len).into_bytes();
+                        bytes.truncate(len);
+                        bytes[at] = special;
+                        bytes[later] = 0x00;
+                        assert_eq!(special_byte(&bytes), Some(at), "{len} {at} {later}");
+                    }
+                }
             }
         }
     }
@@ -556,6 +1262,14 @@ mod tests {
             r#"{"remedy":"a\qb"}"#,
             "{\"remedy\":\"a\tb\"}",
             r#"{"complainant":{"realName":"yes"}}"#,
+            r#"{"attachments":[{} }"#,
+            r#"{"attachments":[{}{}]}"#,
+            r#"{"attachments":[,{}]}"#,
+            r#"{"attachments":[{}}"#,
+            r#"{"remedy":"a" "receivedAt":"b"}"#,
+            r#"{,"remedy":"a"}"#,
+            r#"{"remedy":"a",}"#,
+            r#"{"remedy" "a"}"#,
         ];
         for text in refused {
             assert_eq!(complaint(text), None, "{text}");

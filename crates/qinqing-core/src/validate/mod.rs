@@ -40,6 +40,7 @@ pub(crate) static TRUNCATED: Rule = Rule {
     en: "There are too many problems; only the first {max} are listed. Please fix these and check again.",
 };
 use decode::Decoder;
+pub(crate) use fast::{complaint_from_tape, value_from_tape, TAPE_KEYS};
 
 /// Every rule this module raises, for the registry in `codes.rs`.
 pub(crate) mod rules {
