@@ -8,14 +8,18 @@
 // (`mountForm`, `validateJson`, ...) keep their names: only `__…` and `wasm_bindgen_…` ones,
 // which only the glue calls, are renamed.
 //
-//   node web/build/short-names.mjs dir/qinqing_web_bg.wasm dir/qinqing_web.js
+//   node web/build/short-names.mjs dir/qinqing_web_bg.wasm dir/qinqing_web.js [types.d.ts ...]
+//
+// Type files given after the glue (the npm package's `qinqing_wasm.d.ts` and
+// `qinqing_wasm_bg.wasm.d.ts`) get the renamed exports' new names too, where they declare them
+// (`readonly __wbindgen_malloc:` / `export const __wbindgen_malloc:`).
 //
 // Fails (and leaves both files alone) if the two do not agree: every renamed import must be
 // a key exactly once in the glue; an export is renamed only where the glue reads it as
 // `wasm.name` and nowhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [wasmPath, jsPath] = process.argv.slice(2);
+const [wasmPath, jsPath, ...typePaths] = process.argv.slice(2);
 const wasm = readFileSync(wasmPath);
 let js = readFileSync(jsPath, 'utf8');
 
@@ -142,6 +146,16 @@ for (const [field, short] of renamed) {
   if (found !== 1) throw new Error(`${field} is a key ${found} times in ${jsPath}, expected once`);
   js = js.replace(key, short);
 }
+const types = typePaths.map((path) => {
+  let text = readFileSync(path, 'utf8');
+  for (const [field, short] of exported) {
+    const declared = new RegExp(`(?<=\\b(?:readonly|export const) )${field.replace(/\$/g, '\\$')}(?=:)`, 'g');
+    if (!declared.test(text)) throw new Error(`${field} is not declared in ${path}`);
+    text = text.replace(declared, short);
+  }
+  return [path, text];
+});
 writeFileSync(wasmPath, Buffer.concat(sections));
 writeFileSync(jsPath, js);
+for (const [path, text] of types) writeFileSync(path, text);
 console.log(`short-names: ${renamed.size} imports and ${exported.size} exports renamed`);

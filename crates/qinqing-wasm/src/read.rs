@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use js_sys::JSON;
 use qinqing_core::ffi::{options_from_value, rejected_input, variant_from_value, InputProblem};
-use qinqing_core::{Answer, Lang, Options};
+use qinqing_core::{Answer, Issue, Lang, Options};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -89,6 +89,26 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
         Ok(text) => JSON::parse(&text).unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,
     }
+}
+
+/// A failed call's answer, `{"valid":false,"issues":[…],"<key>":<empty>}`: the shape the
+/// derived `Serialize` of the call's answer type writes, built here once for all of them
+/// (one serializer instance instead of one per answer type).
+pub(crate) fn failed_to_js(issues: &[Issue], key: &str, empty: &str) -> JsValue {
+    let Ok(issues) = serde_json::to_string(issues) else {
+        return JsValue::NULL;
+    };
+    let text = [
+        "{\"valid\":false,\"issues\":",
+        &issues,
+        ",\"",
+        key,
+        "\":",
+        empty,
+        "}",
+    ]
+    .concat();
+    JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 #[wasm_bindgen(inline_js = "

@@ -17,8 +17,14 @@ pub(crate) use detect::{detected_mask, id_bit, MAX_SCAN_BYTES};
 /// Catalogue ids of prohibited conduct. The camelCase names are the public contract.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+// Serialize / Deserialize are written below (through `as_str` / `from_str_id`): the derived
+// ones were a 23-way string match twice (≈ 3.3 KB of wasm). The serde attribute is only
+// read by tsify and schemars, which name the variants the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    any(feature = "ts", feature = "schema"),
+    serde(rename_all = "camelCase")
+)]
 pub enum ConductId {
     /// §五 滥用职权或玩忽职守.
     AbuseOrNeglect,
@@ -68,6 +74,67 @@ pub enum ConductId {
     BreachOfCommitment,
 }
 
+/// The JSON names, in [`ConductId::ALL`] order, for serde's "unknown variant" message (a
+/// test checks them against [`ConductId::as_str`]).
+const NAMES: &[&str] = &[
+    "abuseOrNeglect",
+    "acceptingBenefits",
+    "holdingPostInEnterprise",
+    "relativesProfiteering",
+    "collusion",
+    "selectiveEnforcement",
+    "duplicateEnforcement",
+    "borrowingFunds",
+    "withholdingFunds",
+    "forcedLabor",
+    "occupyingProperty",
+    "forcedMembership",
+    "paidPublicity",
+    "designatedPurchase",
+    "demandingProducts",
+    "forcedTraining",
+    "biddingRestriction",
+    "ipInfringement",
+    "forcedGuarantee",
+    "apportionment",
+    "unauthorizedAssessment",
+    "otherInfringement",
+    "breachOfCommitment",
+];
+
+impl Serialize for ConductId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConductId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(IdVisitor)
+    }
+}
+
+/// Reads a [`ConductId`] from its JSON name, with the derived impl's messages.
+struct IdVisitor;
+
+impl serde::de::Visitor<'_> for IdVisitor {
+    type Value = ConductId;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("enum ConductId")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ConductId, E> {
+        // Over the plain name table (a length check each, one memcmp), not `from_str_id`:
+        // this runs on every complaint with a category, on the hot path.
+        NAMES
+            .iter()
+            .position(|name| *name == text)
+            .and_then(|at| ConductId::ALL.get(at).copied())
+            .ok_or_else(|| E::unknown_variant(text, NAMES))
+    }
+}
+
 /// One conduct found in free text. Offsets count Unicode scalar values (characters), not
 /// bytes, so they line up with JavaScript strings for Chinese text.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -113,4 +180,32 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
             phrases: id.phrases().map(str::to_owned).collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_ids_in_order() {
+        let ids: Vec<&str> = ConductId::ALL.into_iter().map(ConductId::as_str).collect();
+        assert_eq!(ids, NAMES);
+    }
+
+    #[test]
+    fn serde_uses_the_json_names() {
+        for id in ConductId::ALL {
+            let text = serde_json::to_string(&id).unwrap();
+            assert_eq!(text, format!("\"{}\"", id.as_str()));
+            assert_eq!(serde_json::from_str::<ConductId>(&text).unwrap(), id);
+        }
+        let unknown = serde_json::from_str::<ConductId>("\"bribery\"").unwrap_err();
+        assert!(unknown
+            .to_string()
+            .starts_with("unknown variant `bribery`, expected one of `abuseOrNeglect`, "));
+        let number = serde_json::from_str::<ConductId>("3").unwrap_err();
+        assert!(number
+            .to_string()
+            .starts_with("invalid type: integer `3`, expected enum ConductId"));
+    }
 }
