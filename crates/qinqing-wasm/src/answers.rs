@@ -1,8 +1,8 @@
-//! Answers for calls that return more than a verdict. Each keeps the [`Answer`] shape
+//! Answers for calls that return more than a verdict. Each keeps the [`Answer`](qinqing_core::Answer) shape
 //! (`valid`, `issues`) and adds its result, so a caller handles bad input the same way
 //! everywhere.
 
-use qinqing_core::{Answer, CatalogueEntry, ConductMatch, DayInfo, Deadline, Issue, Lang, Region};
+use qinqing_core::{CatalogueEntry, ConductMatch, DayInfo, Deadline, Issue, Lang, Region};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
@@ -28,26 +28,6 @@ pub struct ConductAnswer {
     pub issues: Vec<Issue>,
     /// The conduct found, in text order.
     pub matches: Vec<ConductMatch>,
-}
-
-impl CatalogueAnswer {
-    pub(crate) fn failed(answer: Answer) -> CatalogueAnswer {
-        CatalogueAnswer {
-            valid: false,
-            issues: answer.issues,
-            entries: Vec::new(),
-        }
-    }
-}
-
-impl ConductAnswer {
-    pub(crate) fn failed(answer: Answer) -> ConductAnswer {
-        ConductAnswer {
-            valid: false,
-            issues: answer.issues,
-            matches: Vec::new(),
-        }
-    }
 }
 
 /// Whether a date is a working day.

@@ -152,15 +152,10 @@ pub fn catalogue_js(lang: Option<Ts<Lang>>) -> Ts<CatalogueAnswer> {
         None => Ok(Lang::default()),
         Some(lang) => read::known_value(&lang.js_value(), "zh, en", Lang::default()),
     };
-    let answer = match lang {
-        Ok(lang) => CatalogueAnswer {
-            valid: true,
-            issues: Vec::new(),
-            entries: catalogue(lang),
-        },
-        Err(rejected) => CatalogueAnswer::failed(rejected),
-    };
-    Ts::new_unchecked(read::to_js(&answer))
+    Ts::new_unchecked(match lang {
+        Ok(lang) => read::ok_to_js("entries", catalogue(lang).as_slice()),
+        Err(rejected) => read::failed_to_js(&rejected.issues, "entries", "[]"),
+    })
 }
 
 /// Finds prohibited conduct in free Chinese text; offsets count characters.
@@ -168,15 +163,10 @@ pub fn catalogue_js(lang: Option<Ts<Lang>>) -> Ts<CatalogueAnswer> {
 pub fn detect_conduct_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Ts<ConductAnswer> {
-    let answer = match read::text(&text, "", Lang::default()) {
-        Ok(text) => ConductAnswer {
-            valid: true,
-            issues: Vec::new(),
-            matches: detect_conduct(&text),
-        },
-        Err(rejected) => ConductAnswer::failed(rejected),
-    };
-    Ts::new_unchecked(read::to_js(&answer))
+    Ts::new_unchecked(match read::text(&text, "", Lang::default()) {
+        Ok(text) => read::ok_to_js("matches", detect_conduct(&text).as_slice()),
+        Err(rejected) => read::failed_to_js(&rejected.issues, "matches", "[]"),
+    })
 }
 
 /// The package version (the workspace version of the Rust crates).

@@ -131,11 +131,7 @@ pub fn day_info(
             .map_err(|error| calendar_error(&error, "/date", lang))
     });
     Ts::new_unchecked(match result {
-        Ok(day) => read::to_js(&DayInfoAnswer {
-            valid: true,
-            issues: Vec::new(),
-            day: Some(day),
-        }),
+        Ok(day) => read::ok_to_js("day", &day),
         Err(failed) => read::failed_to_js(&failed.issues, "day", "null"),
     })
 }
@@ -159,11 +155,7 @@ pub fn add_working_days(
     Ts::new_unchecked(match result {
         Ok(date) => match yyyymmdd(date) {
             Some(number) => read::date_answer(number),
-            None => read::to_js(&DateAnswer {
-                valid: true,
-                issues: Vec::new(),
-                date: Some(date.to_string()),
-            }),
+            None => read::ok_to_js("date", date.to_string().as_str()),
         },
         Err(failed) => read::failed_to_js(&failed.issues, "date", "null"),
     })
@@ -216,11 +208,7 @@ pub fn reply_deadline(
             .map_err(|error| calendar_error(&error, "/receivedAt", options.lang))
     });
     Ts::new_unchecked(match result {
-        Ok(deadline) => read::to_js(&DeadlineAnswer {
-            valid: true,
-            issues: Vec::new(),
-            deadline: Some(deadline),
-        }),
+        Ok(deadline) => read::ok_to_js("deadline", &deadline),
         Err(failed) => read::failed_to_js(&failed.issues, "deadline", "null"),
     })
 }

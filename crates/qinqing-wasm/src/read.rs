@@ -82,13 +82,17 @@ fn type_name(value: &JsValue) -> &'static str {
     }
 }
 
-/// Hands a value back to JavaScript as a plain object (never an ES `Map`), through its JSON
-/// text: one string crossing and the engine's own parser.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    match serde_json::to_string(value) {
-        Ok(text) => JSON::parse(&text).unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    }
+/// A successful call's answer, `{"valid":true,"issues":[],"<key>":<value>}`: the shape the
+/// derived `Serialize` of the call's answer type writes, with only `value` going through
+/// serde (one serializer instance for the result instead of one for each answer wrapper).
+/// Handed over as JSON text: one string crossing and the engine's own parser, and a plain
+/// object (never an ES `Map`).
+pub(crate) fn ok_to_js<T: Serialize + ?Sized>(key: &str, value: &T) -> JsValue {
+    let Ok(value) = serde_json::to_string(value) else {
+        return JsValue::NULL;
+    };
+    let text = ["{\"valid\":true,\"issues\":[],\"", key, "\":", &value, "}"].concat();
+    JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// A failed call's answer, `{"valid":false,"issues":[…],"<key>":<empty>}`: the shape the
@@ -373,7 +377,22 @@ pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
     if answer.valid && !answer.priority && answer.issues.is_empty() {
         return valid_answer();
     }
-    JSON::parse(&answer.to_json()).unwrap_or(JsValue::NULL)
+    // What `Answer::to_json` writes, with the issues through the `[Issue]` instance the
+    // other answers use (no serializer instance for `Answer` itself).
+    let Ok(issues) = serde_json::to_string::<[Issue]>(&answer.issues) else {
+        return JsValue::NULL;
+    };
+    let text = [
+        "{\"valid\":",
+        if answer.valid { "true" } else { "false" },
+        ",\"priority\":",
+        if answer.priority { "true" } else { "false" },
+        ",\"issues\":",
+        &issues,
+        "}",
+    ]
+    .concat();
+    JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// A value from a fixed set (a region, a level, a language), read through its serde form;
