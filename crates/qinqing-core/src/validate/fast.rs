@@ -426,50 +426,8 @@ const ARRAY_END: f64 = -8.0;
 /// In key position, `KEY - i` is the `i`-th name of [`TAPE_KEYS`].
 const KEY: f64 = -100.0;
 
-/// Every field name of the models, which the walker writes as a number instead of text.
-pub(crate) const TAPE_KEYS: [&str; 41] = [
-    "complainant",
-    "respondent",
-    "conduct",
-    "attachments",
-    "remedy",
-    "receivedAt",
-    "kind",
-    "name",
-    "uscc",
-    "contact",
-    "realName",
-    "idNumber",
-    "phone",
-    "email",
-    "agency",
-    "divisionCode",
-    "level",
-    "category",
-    "occurredOn",
-    "description",
-    "amountFen",
-    "commitmentRef",
-    "mediaType",
-    "sizeBytes",
-    "sha256",
-    "project",
-    "investor",
-    "authority",
-    "writtenForm",
-    "commitments",
-    "investorObligations",
-    "change",
-    "documentNo",
-    "signedOn",
-    "dueOn",
-    "initiatedBy",
-    "reason",
-    "statement",
-    "negotiated",
-    "investorLossFen",
-    "compensationFen",
-];
+/// The field names the walker writes as a number instead of text: the `i`-th name is `KEY - i`.
+pub(crate) use super::fields::FIELD_NAMES as TAPE_KEYS;
 
 /// Largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;

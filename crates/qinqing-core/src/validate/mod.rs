@@ -17,6 +17,7 @@ mod conduct;
 mod context;
 mod decode;
 mod fast;
+mod fields;
 mod investor;
 mod json;
 mod obligations;

@@ -5,55 +5,8 @@
 
 use std::cmp::Ordering;
 
+use super::fields::FIELD_NAMES;
 use crate::answer::Issue;
-
-/// Every field name of both documents, in model order. One list serves all objects because
-/// where two objects share names (`name`, `kind`, `description`) their relative order agrees.
-const FIELD_ORDER: &[&str] = &[
-    // complaint
-    "complainant",
-    "project",
-    "investor",
-    "respondent",
-    "authority",
-    "writtenForm",
-    "conduct",
-    "commitments",
-    "investorObligations",
-    "change",
-    "attachments",
-    "remedy",
-    "receivedAt",
-    // nested
-    "kind",
-    "initiatedBy",
-    "reason",
-    "statement",
-    "negotiated",
-    "investorLossFen",
-    "compensationFen",
-    "name",
-    "uscc",
-    "contact",
-    "phone",
-    "email",
-    "realName",
-    "idNumber",
-    "agency",
-    "divisionCode",
-    "level",
-    "documentNo",
-    "signedOn",
-    "category",
-    "occurredOn",
-    "description",
-    "amountFen",
-    "commitmentRef",
-    "dueOn",
-    "mediaType",
-    "sizeBytes",
-    "sha256",
-];
 
 /// Stable binary insertion sort. An answer holds at most a few hundred issues (the decoder
 /// and the rules each stop at `MAX_ISSUES`), and `slice::sort_by` would link the standard
@@ -96,7 +49,7 @@ fn rank(segment: &str) -> (u8, usize) {
     if let Ok(index) = segment.parse::<usize>() {
         return (0, index);
     }
-    match FIELD_ORDER.iter().position(|name| *name == segment) {
+    match FIELD_NAMES.iter().position(|name| *name == segment) {
         Some(position) => (1, position),
         None => (2, 0),
     }
