@@ -118,7 +118,9 @@ fn render(template: &str, args: &[(&str, &str)]) -> String {
     }
     // `split_once`, not `split_at`: no slicing that could panic, so none of core's
     // slice-error formatting is linked in for this.
-    let mut out = String::with_capacity(template.len() + 16);
+    // Room for the template and every value: one allocation, no growing.
+    let values: usize = args.iter().map(|(_, value)| value.len()).sum();
+    let mut out = String::with_capacity(template.len() + values);
     let mut rest = template;
     while let Some((before, after_open)) = rest.split_once('{') {
         out.push_str(before);

@@ -95,7 +95,18 @@ pub fn rejected_input(problem: InputProblem<'_>, path: &str, lang: Lang) -> Answ
 /// comes next in `text` (all strings, keys included, are stored back to back). A key may
 /// also be `-100 - i`, the `i`-th name of [`TAPE_KEYS`].
 pub fn complaint_from_tape(tape: &[f64], text: &[u8]) -> Option<crate::Complaint> {
-    crate::validate::complaint_from_tape(tape, text)
+    let (doc, unknown) = crate::validate::complaint_from_tape(tape, text)?;
+    unknown.is_empty().then_some(doc)
+}
+
+/// The answer for the complaint on a tape of [`complaint_from_tape`]'s format, or `None`
+/// when the bindings must read it with [`value_from_tape`]: when it answers, the answer is
+/// the one `validate_complaint_json` gives for the walked object's JSON text. Unlike
+/// [`complaint_from_tape`] it reads on past enum names the model does not know (a common
+/// mistake), reporting them as the full path does.
+pub fn validate_complaint_tape(tape: &[f64], text: &[u8], options: &Options) -> Option<Answer> {
+    let (doc, unknown) = crate::validate::complaint_from_tape(tape, text)?;
+    Some(crate::validate::validate_read(&doc, &unknown, options))
 }
 
 /// The field names of the models that a tape may give by number (see
@@ -171,7 +182,6 @@ pub fn options_from_value(value: &serde_json::Value) -> Result<Options, Answer> 
 /// `"name"`, or the one-entry object `{"name": null}`. The name goes through the enum's own
 /// serde names; `None` for anything else.
 pub fn variant_from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
-    use serde::de::IntoDeserializer;
     use serde_json::Value;
     let name = match value {
         Value::String(name) => name.as_str(),
@@ -181,8 +191,7 @@ pub fn variant_from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Va
         },
         _ => return None,
     };
-    let parsed: Result<T, serde::de::value::Error> = T::deserialize(name.into_deserializer());
-    parsed.ok()
+    crate::validate::variant(name)
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@ use std::cell::RefCell;
 
 use js_sys::JSON;
 use qinqing_core::ffi::{options_from_value, rejected_input, variant_from_value, InputProblem};
-use qinqing_core::{Answer, Issue, Lang, Options};
+use qinqing_core::{Answer, Issue, Lang, Options, Severity};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+use crate::utf16::push_field;
 
 /// The JSON text of a JavaScript value, or the answer to give when it has none (a cyclic
 /// object, a BigInt, `undefined`, a function). `JSON.stringify` runs inside the engine, which
@@ -117,6 +119,20 @@ pub(crate) fn failed_to_js(issues: &[Issue], key: &str, empty: &str) -> JsValue 
 
 #[wasm_bindgen(inline_js = "
 export function validAnswer() { return { valid: true, priority: false, issues: [] }; }
+// An answer with issues, from their fields as UTF-16 (which the engine takes as it is;
+// decoding UTF-8 Chinese text cost more than building the objects): six fields per issue,
+// each ended by U+0000, the suggestions joined by U+0001 ('' for none). See issue_units.
+// ignoreBOM: a leading U+FEFF is text here, as in JSON.
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+export function issuesAnswer(valid, priority, m, at, length) {
+  const f = utf16.decode(new Uint16Array(m.buffer, at, length)).split('\0'), issues = [];
+  for (let i = 0; i + 5 < f.length; i += 6) {
+    const issue = { code: f[i], severity: f[i + 1], path: f[i + 2], message: f[i + 3], basis: f[i + 4] };
+    if (f[i + 5] !== '') issue.suggestions = f[i + 5].split('\x01');
+    issues.push(issue);
+  }
+  return { valid, priority, issues };
+}
 export function dateAnswer(ymd) {
   const y = Math.floor(ymd / 10000), m = Math.floor(ymd / 100) % 100, d = ymd % 100;
   const date = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
@@ -252,6 +268,11 @@ extern "C" {
     /// A fresh `{ valid: true, priority: false, issues: [] }`, built by the engine.
     #[wasm_bindgen(js_name = validAnswer)]
     fn valid_answer() -> JsValue;
+    /// `{ valid, priority, issues }` with the issues written by [`issue_units`], `length`
+    /// UTF-16 units at `at` in `memory` (a view, not a copy).
+    #[wasm_bindgen(js_name = issuesAnswer)]
+    fn issues_answer(valid: bool, priority: bool, memory: JsValue, at: u32, length: u32)
+        -> JsValue;
     /// A successful [`crate::DateAnswer`] for the date `yyyymmdd` (a number, so that no
     /// text has to be decoded on the way out).
     #[wasm_bindgen(js_name = dateAnswer)]
@@ -372,10 +393,21 @@ pub(crate) fn quick_options(value: Option<&JsValue>) -> Option<Options> {
 
 /// Hands an [`Answer`] back to JavaScript. The common case, a clean document, skips the
 /// JSON text altogether: one call builds the object in JavaScript (a fresh one each time,
-/// so callers may mutate it).
+/// so callers may mutate it). Issues cross as their fields in UTF-16 ([`issue_units`]),
+/// and only the rare answer whose texts hold a separator goes through JSON text.
 pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
     if answer.valid && !answer.priority && answer.issues.is_empty() {
         return valid_answer();
+    }
+    if let Some(units) = issue_units(&answer.issues) {
+        // Addresses in WebAssembly memory are 32-bit; the length is at most a few MB.
+        return issues_answer(
+            answer.valid,
+            answer.priority,
+            wasm_bindgen::memory(),
+            units.as_ptr() as u32,
+            units.len() as u32,
+        );
     }
     // What `Answer::to_json` writes, with the issues through the `[Issue]` instance the
     // other answers use (no serializer instance for `Answer` itself).
@@ -393,6 +425,42 @@ pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
     ]
     .concat();
     JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+/// The issues as the UTF-16 fields [`issues_answer`] builds them from (the same objects
+/// `JSON.parse` makes of their serde JSON, which costs about twice as much to decode and
+/// parse); `None` when a text holds one of the separators U+0000 or U+0001, or a
+/// suggestion is empty, and the JSON must carry them.
+fn issue_units(issues: &[Issue]) -> Option<Vec<u16>> {
+    // Room for a typical issue's fields (about 150 bytes of UTF-8) without growing.
+    let mut units = Vec::with_capacity(issues.len() * 192);
+    for issue in issues {
+        let severity = match issue.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        for field in [
+            issue.code.as_ref(),
+            severity,
+            &issue.path,
+            &issue.message,
+            issue.basis.as_ref(),
+        ] {
+            push_field(&mut units, field)?;
+            units.push(0);
+        }
+        for (at, suggestion) in issue.suggestions.iter().enumerate() {
+            if at > 0 {
+                units.push(1);
+            }
+            if suggestion.is_empty() {
+                return None;
+            }
+            push_field(&mut units, suggestion)?;
+        }
+        units.push(0);
+    }
+    Some(units)
 }
 
 /// A value from a fixed set (a region, a level, a language), read through its serde form;

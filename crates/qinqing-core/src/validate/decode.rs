@@ -12,6 +12,7 @@
 //! money claimed without anyone noticing, and the JSON is a public contract that only grows
 //! by releases that add fields here.
 
+use serde::de::value::StrDeserializer;
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde_json::{Map, Value};
 
@@ -23,6 +24,7 @@ use crate::model::{
 };
 
 use super::context::{quote, MAX_ISSUES};
+use super::fast::UnknownNames;
 
 pub(crate) static FIELD_UNKNOWN: Rule = Rule {
     code: "field.unknown",
@@ -119,11 +121,15 @@ impl Decoder {
     }
 
     fn report(&mut self, rule: &'static Rule, path: &Path<'_>, args: &[(&str, &str)]) {
+        self.report_at(rule, path.render(), args);
+    }
+
+    fn report_at(&mut self, rule: &'static Rule, path: String, args: &[(&str, &str)]) {
         if self.issues.len() >= MAX_ISSUES {
             self.truncated = true;
             return;
         }
-        let mut issue = Issue::new(rule, path.render(), self.lang, args);
+        let mut issue = Issue::new(rule, path, self.lang, args);
         issue.basis = self.clause.into();
         self.issues.push(issue);
     }
@@ -205,16 +211,34 @@ impl Decoder {
                 return None;
             }
         };
-        let parsed: Result<T, serde::de::value::Error> = T::deserialize(text.into_deserializer());
-        match parsed {
-            Ok(item) => Some(item),
-            Err(_) => {
-                self.report(
-                    &ENUM_UNKNOWN,
-                    path,
-                    &[("value", &quote(text)), ("allowed", allowed)],
-                );
+        match variant(text) {
+            Some(item) => Some(item),
+            None => {
+                self.unknown_name(text, path.render(), allowed);
                 None
+            }
+        }
+    }
+
+    fn unknown_name(&mut self, name: &str, path: String, allowed: &str) {
+        self.report_at(
+            &ENUM_UNKNOWN,
+            path,
+            &[("value", &quote(name)), ("allowed", allowed)],
+        );
+    }
+
+    /// The issues [`Decoder::complaint`] raises for the names the fast reader could not
+    /// place (it read everything else, so these are all there are).
+    pub(crate) fn unknown_names(&mut self, names: &UnknownNames<'_>) {
+        let fields = [
+            ("/complainant/kind", KINDS),
+            ("/respondent/level", LEVELS),
+            ("/conduct/category", CATEGORIES),
+        ];
+        for (name, (path, allowed)) in names.0.iter().zip(fields) {
+            if let Some(name) = name {
+                self.unknown_name(name, path.to_owned(), allowed);
             }
         }
     }
@@ -317,9 +341,7 @@ impl Decoder {
             base,
             &["kind", "name", "uscc", "contact", "realName", "idNumber"],
             &mut |d, field, value, path| match field {
-                0 => {
-                    out.kind = d.enumeration(value, path, "enterprise, individualBusiness, person")
-                }
+                0 => out.kind = d.enumeration(value, path, KINDS),
                 1 => d.text(&mut out.name, value, path),
                 2 => d.text(&mut out.uscc, value, path),
                 3 => out.contact = d.object(value, path).map(|m| d.contact(m, path)),
@@ -551,6 +573,33 @@ impl Decoder {
         out
     }
 }
+
+/// The variant of a unit-only enum named `name` (its serde name), or `None`.
+pub(crate) fn variant<T: DeserializeOwned>(name: &str) -> Option<T> {
+    let names: StrDeserializer<'_, NotAVariant> = name.into_deserializer();
+    T::deserialize(names).ok()
+}
+
+/// The error of [`variant`]: serde's own (`serde::de::value::Error`) formats a message
+/// listing every variant, which is all of a failed look-up's cost and is never shown.
+#[derive(Debug)]
+pub(crate) struct NotAVariant;
+
+impl std::fmt::Display for NotAVariant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a variant")
+    }
+}
+
+impl std::error::Error for NotAVariant {}
+
+impl serde::de::Error for NotAVariant {
+    fn custom<T: std::fmt::Display>(_: T) -> NotAVariant {
+        NotAVariant
+    }
+}
+
+const KINDS: &str = "enterprise, individualBusiness, person";
 
 const LEVELS: &str = "region, city, county";
 

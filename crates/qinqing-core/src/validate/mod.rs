@@ -40,8 +40,9 @@ pub(crate) static TRUNCATED: Rule = Rule {
     zh: "问题太多，只列出了前 {max} 个；请先修改以上问题，再重新检查。",
     en: "There are too many problems; only the first {max} are listed. Please fix these and check again.",
 };
+pub(crate) use decode::variant;
 use decode::Decoder;
-pub(crate) use fast::{complaint_from_tape, value_from_tape, TAPE_KEYS};
+pub(crate) use fast::{complaint_from_tape, value_from_tape, UnknownNames, TAPE_KEYS};
 
 /// Every rule this module raises, for the registry in `codes.rs`.
 pub(crate) mod rules {
@@ -134,13 +135,29 @@ pub fn validate_contract_value(doc: &Value, options: &Options) -> Answer {
 pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
     // A well-formed document with the right types is read straight into the model; anything
     // else (or anything unusual) takes the full path below, so the answer is the same.
-    if let Some(doc) = fast::complaint(text) {
-        return validate_complaint(&doc, options);
+    if let Some((doc, unknown)) = fast::complaint(text) {
+        return validate_read(&doc, &unknown, options);
     }
     match json::parse(text, options.lang) {
         Ok(value) => validate_complaint_value(&value, options),
         Err(issue) => Answer::from_issues(vec![*issue], false),
     }
+}
+
+/// The answer for a complaint the fast reader read (from text or a tape): the answer
+/// [`validate_complaint_value`] gives for the same document, whose decoder would have
+/// raised only the `enum.unknown` issues of `unknown`.
+pub(crate) fn validate_read(
+    doc: &Complaint,
+    unknown: &UnknownNames<'_>,
+    options: &Options,
+) -> Answer {
+    if unknown.is_empty() {
+        return validate_complaint(doc, options);
+    }
+    let mut decoder = Decoder::new(options.lang, COMPLAINT_CLAUSE);
+    decoder.unknown_names(unknown);
+    finish(Some(decoder), complaint_rules(doc, options))
 }
 
 /// Validates a contract given as JSON text (same limits as [`validate_complaint_json`]).
@@ -212,15 +229,18 @@ fn finish(decoder: Option<Decoder>, ctx: Ctx<'_>) -> Answer {
     if issues.is_empty() {
         issues = rules;
     } else {
-        let kept: Vec<Issue> = rules
-            .into_iter()
-            .filter(|rule_issue| {
-                !issues
-                    .iter()
-                    .any(|structural| covers(&structural.path, &rule_issue.path))
-            })
-            .collect();
-        issues.extend(kept);
+        let structural = issues.len();
+        issues.reserve(rules.len());
+        for rule_issue in rules {
+            let covered = issues
+                .get(..structural)
+                .unwrap_or_default()
+                .iter()
+                .any(|structural| covers(&structural.path, &rule_issue.path));
+            if !covered {
+                issues.push(rule_issue);
+            }
+        }
     }
     order::sort(&mut issues);
     if truncated || issues.len() > MAX_ISSUES {

@@ -354,3 +354,39 @@ fn answers_stop_at_a_hundred_issues() {
     );
     assert!(!answer.valid);
 }
+
+#[test]
+fn unknown_enum_names_read_fast_give_the_full_paths_answer() {
+    // The fast reader reads on past unknown enum names (they are common mistakes); every mix
+    // of them, with rule issues elsewhere and in both languages, answers as the full path.
+    let names = [
+        ("complainant", "kind", "company"),
+        ("respondent", "level", "town"),
+        ("conduct", "category", "apportionmentX"),
+    ];
+    for mask in 0..8 {
+        for lang in [Lang::Zh, Lang::En] {
+            for broken in [false, true] {
+                let mut value = typical();
+                for (bit, (object, field, name)) in names.iter().enumerate() {
+                    if mask & (1 << bit) != 0 {
+                        value[object][field] = json!(name);
+                    }
+                }
+                if broken {
+                    value["conduct"]["description"] = json!("太短了");
+                    value["complainant"]["contact"]["email"] = json!("x-at-y");
+                    value["conduct"]["occurredOn"] = json!("2026/11/02");
+                }
+                let text = value.to_string();
+                assert!(fast::complaint(&text).is_some(), "{text}");
+                let options = Options { lang, ..options() };
+                let full = match json::parse(&text, lang) {
+                    Ok(value) => validate_complaint_value(&value, &options),
+                    Err(issue) => panic!("{issue:?}"),
+                };
+                assert_eq!(validate_complaint_json(&text, &options), full, "{text}");
+            }
+        }
+    }
+}
