@@ -26,6 +26,21 @@
     clippy::unimplemented
 )]
 
+/// The heap allocator: lol_alloc's free list instead of Rust's default dlmalloc, 3.6 KB
+/// smaller after gzip and no slower here (a call allocates a few dozen small blocks and
+/// frees them all; adjacent free blocks merge again). talc was 0.7 KB larger and 2–5 %
+/// slower; lol_alloc's safe `LockedAllocator` 0.2 KB larger and 1–4 % slower (a spin lock
+/// around every allocation). Builds with threads (`atomics`) keep the default allocator.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+#[allow(unsafe_code)]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: `AssumeSingleThreaded` needs every use to come from one thread. wasm32
+    // without the `atomics` feature has no threads and no shared memory: each instance (a
+    // page or a worker) has its own memory and its own copy of this static, and an
+    // allocation is never interrupted by another one (no signals, no re-entry).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 #[cfg(target_arch = "wasm32")]
 mod answers;
 #[cfg(target_arch = "wasm32")]
