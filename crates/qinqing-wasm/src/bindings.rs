@@ -32,11 +32,10 @@ pub fn validate_complaint(doc: Ts<Complaint>, options: Option<Ts<Options>>) -> T
         // Typed straight from the tape when it can be; otherwise its `Value`, as
         // `validate_complaint_json` does with text.
         let walked = read::with_tape(&doc, |tape, text| {
-            match ffi::complaint_from_tape(tape, text) {
-                Some(complaint) => Some(qinqing_core::validate_complaint(&complaint, &options)),
-                None => ffi::value_from_tape(tape, text)
-                    .map(|value| validate_complaint_value(&value, &options)),
-            }
+            ffi::validate_complaint_from_tape(tape, text, &options).or_else(|| {
+                ffi::value_from_tape(tape, text)
+                    .map(|value| validate_complaint_value(&value, &options))
+            })
         });
         if let Some(answer) = walked {
             return Ok(answer);
