@@ -105,8 +105,13 @@ pub fn complaint_from_tape(tape: &[f64], text: &[u8]) -> Option<crate::Complaint
 /// [`complaint_from_tape`] it reads on past enum names the model does not know (a common
 /// mistake), reporting them as the full path does.
 pub fn validate_complaint_tape(tape: &[f64], text: &[u8], options: &Options) -> Option<Answer> {
-    let (doc, unknown) = crate::validate::complaint_from_tape(tape, text)?;
-    Some(crate::validate::validate_read(&doc, &unknown, options))
+    // Read into the model kept from the last call on this thread (its text buffers are
+    // reused: no allocation per field).
+    crate::validate::with_model(text.len(), |doc| {
+        let mut unknown = crate::validate::UnknownNames::default();
+        crate::validate::complaint_from_tape_into(tape, text, doc, &mut unknown)
+            .map(|()| crate::validate::validate_read(doc, &unknown, options))
+    })
 }
 
 /// The field names of the models that a tape may give by number (see

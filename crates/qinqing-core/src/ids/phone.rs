@@ -293,14 +293,17 @@ fn split_extension(text: &str) -> (&str, Option<&str>) {
         .position(|w| w.eq_ignore_ascii_case(b"ext"));
     // `分机` found bytewise: a `&str` pattern links core's two-way string searcher (about
     // 2 KB of WebAssembly); a match of whole UTF-8 characters is always at a boundary.
-    let fen_ji = text
-        .as_bytes()
-        .windows("分机".len())
-        .position(|w| w == "分机".as_bytes());
-    let marker = [text.find('转'), fen_ji, lower_ext]
-        .into_iter()
-        .flatten()
-        .min();
+    // Both Chinese markers are absent from ASCII text (most numbers): no search.
+    let ascii = text.is_ascii();
+    let fen_ji = if ascii {
+        None
+    } else {
+        text.as_bytes()
+            .windows("分机".len())
+            .position(|w| w == "分机".as_bytes())
+    };
+    let zhuan = if ascii { None } else { text.find('转') };
+    let marker = [zhuan, fen_ji, lower_ext].into_iter().flatten().min();
     let Some(at) = marker else {
         return (text, None);
     };

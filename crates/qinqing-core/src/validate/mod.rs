@@ -25,6 +25,8 @@ mod order;
 mod received_at;
 mod written_form;
 
+use std::cell::RefCell;
+
 use serde_json::Value;
 
 use crate::answer::{Answer, Issue, Options, Severity};
@@ -42,7 +44,9 @@ pub(crate) static TRUNCATED: Rule = Rule {
 };
 pub(crate) use decode::variant;
 use decode::Decoder;
-pub(crate) use fast::{complaint_from_tape, value_from_tape, UnknownNames, TAPE_KEYS};
+pub(crate) use fast::{
+    complaint_from_tape, complaint_from_tape_into, value_from_tape, UnknownNames, TAPE_KEYS,
+};
 
 /// Every rule this module raises, for the registry in `codes.rs`.
 pub(crate) mod rules {
@@ -135,8 +139,13 @@ pub fn validate_contract_value(doc: &Value, options: &Options) -> Answer {
 pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
     // A well-formed document with the right types is read straight into the model; anything
     // else (or anything unusual) takes the full path below, so the answer is the same.
-    if let Some((doc, unknown)) = fast::complaint(text) {
-        return validate_read(&doc, &unknown, options);
+    let fast = with_model(text.len(), |doc| {
+        let mut unknown = UnknownNames::default();
+        fast::complaint_into(text, doc, &mut unknown)
+            .map(|()| validate_read(doc, &unknown, options))
+    });
+    if let Some(answer) = fast {
+        return answer;
     }
     match json::parse(text, options.lang) {
         Ok(value) => validate_complaint_value(&value, options),
@@ -166,6 +175,37 @@ pub fn validate_contract_json(text: &str, options: &Options) -> Answer {
         Ok(value) => validate_contract_value(&value, options),
         Err(issue) => Answer::from_issues(vec![*issue], false),
     }
+}
+
+thread_local! {
+    /// The model the fast readers fill, kept between calls so that reading a document
+    /// reuses the text buffers of the last one instead of allocating and freeing one per
+    /// field (≈ a tenth of a WebAssembly call).
+    static MODEL: RefCell<Complaint> = const {
+        RefCell::new(Complaint {
+            complainant: None,
+            respondent: None,
+            conduct: None,
+            attachments: Vec::new(),
+            remedy: None,
+            received_at: None,
+        })
+    };
+}
+
+/// Runs `read` on this thread's reusable model (a fresh one when it is in use). After a
+/// document of more than 64 KiB the model is dropped, so a thread never keeps much memory.
+pub(crate) fn with_model<T>(bytes: usize, read: impl FnOnce(&mut Complaint) -> T) -> T {
+    MODEL.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut model) => {
+            let result = read(&mut model);
+            if bytes > 64 * 1024 {
+                *model = Complaint::default();
+            }
+            result
+        }
+        Err(_) => read(&mut Complaint::default()),
+    })
 }
 
 fn complaint_rules<'o>(doc: &Complaint, options: &'o Options) -> Ctx<'o> {
