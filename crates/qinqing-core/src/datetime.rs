@@ -135,7 +135,8 @@ fn offset_minutes(text: &str) -> Option<i64> {
     Some(if negative { -total } else { total })
 }
 
-fn two(high: u8, low: u8) -> Option<u32> {
+/// The value of two ASCII digits.
+pub(crate) fn two(high: u8, low: u8) -> Option<u32> {
     (high.is_ascii_digit() && low.is_ascii_digit())
         .then(|| u32::from(high - b'0') * 10 + u32::from(low - b'0'))
 }

@@ -11,6 +11,7 @@ use crate::codes::Rule;
 use crate::model::Level;
 
 use super::normalize::compact;
+use crate::datetime::two;
 
 /// A current Guangxi administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,15 +211,10 @@ fn name_at(at: usize) -> Option<&'static str> {
 
 /// `45xxxx` → `xxxx`; `None` for anything that is not six ASCII digits starting `45`.
 fn packed(code: &str) -> Option<u16> {
-    let rest = code.strip_prefix("45")?;
-    if rest.len() != 4 {
+    let &[b'4', b'5', a, b, c, d] = code.as_bytes() else {
         return None;
-    }
-    rest.bytes().try_fold(0u16, |value, digit| {
-        digit
-            .is_ascii_digit()
-            .then(|| value * 10 + u16::from(digit - b'0'))
-    })
+    };
+    u16::try_from(two(a, b)? * 100 + two(c, d)?).ok()
 }
 
 /// The six-digit text of a packed code.
@@ -275,6 +271,12 @@ pub fn guangxi_divisions() -> &'static [Division] {
 /// The name of a Guangxi division code, current or former (e.g. `450127` → `横县`).
 pub fn division_name(code: &str) -> Option<&'static str> {
     name_of(code)
+}
+
+/// Whether `code` is a current or former Guangxi code (what `name_of(code).is_some()`
+/// answers, without finding the name).
+pub(crate) fn is_known(code: &str) -> bool {
+    packed(code).is_some_and(|code| current(code).is_some() || former(code).is_some())
 }
 
 pub(crate) fn name_of(code: &str) -> Option<&'static str> {
@@ -347,15 +349,23 @@ pub(crate) fn division(
     out: &mut Vec<Issue>,
 ) {
     let lang = options.lang;
-    let Some(compacted) = compact(code) else {
-        out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
-        return;
+    // Six digits as typed need no clean-up (the usual case).
+    let six_digits = |code: &str| code.len() == 6 && code.bytes().all(|c| c.is_ascii_digit());
+    let compacted;
+    let code = if six_digits(code) {
+        code
+    } else {
+        let Some(code) = compact(code) else {
+            out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
+            return;
+        };
+        compacted = code;
+        if !six_digits(compacted.as_str()) {
+            out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
+            return;
+        }
+        compacted.as_str()
     };
-    let code = compacted.as_str();
-    if code.len() != 6 || !code.bytes().all(|c| c.is_ascii_digit()) {
-        out.push(Issue::new(&DIVISION_FORMAT, code_path, lang, &[]));
-        return;
-    }
     if !code.starts_with("45") {
         out.push(Issue::new(
             &DIVISION_OUTSIDE_GUANGXI,
@@ -488,6 +498,14 @@ mod tests {
     }
 
     #[test]
+    fn a_code_is_known_when_it_has_a_name() {
+        for code in (440_000..=460_000).map(|code: u32| code.to_string()) {
+            assert_eq!(is_known(&code), name_of(&code).is_some(), "{code}");
+        }
+        assert!(is_known("450181") && !is_known("459999") && !is_known("45018"));
+    }
+
+    #[test]
     fn packed_tables_agree_with_the_source_tables() {
         // Name ends and successor positions are `u16`s.
         assert!(NAME_BYTES <= usize::from(u16::MAX));
@@ -495,6 +513,7 @@ mod tests {
         for (at, d) in CURRENT.iter().enumerate() {
             assert_eq!(current(packed(d.code).unwrap()), Some(at));
             assert_eq!(name_of(d.code), Some(d.name));
+            assert!(is_known(d.code));
             assert_eq!(unpacked(packed(d.code).unwrap()), d.code);
         }
         for f in FORMER {
@@ -506,6 +525,7 @@ mod tests {
             // The latest record of a reused code wins.
             let latest = FORMER.iter().rfind(|g| g.code == f.code).unwrap();
             assert_eq!(name_of(f.code), Some(latest.name));
+            assert!(is_known(f.code));
             assert_eq!(record.until, latest.until);
             let codes: Vec<String> = successors(at, record)
                 .iter()

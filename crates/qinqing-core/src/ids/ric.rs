@@ -99,6 +99,16 @@ fn check_char(body: &[u8]) -> Option<u8> {
     b"10X98765432".get(usize::try_from(sum % 11).ok()?).copied()
 }
 
+/// 17 digits and a digit or `X`: the shape of a number (which [`compact`] leaves as it is).
+fn shaped(bytes: &[u8]) -> bool {
+    match bytes {
+        [body @ .., last] if bytes.len() == 18 => {
+            body.iter().all(u8::is_ascii_digit) && (last.is_ascii_digit() || *last == b'X')
+        }
+        _ => false,
+    }
+}
+
 fn number(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |acc, &c| {
         c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
@@ -108,32 +118,36 @@ fn number(digits: &[u8]) -> Option<u32> {
 /// Checks a present value; pushes issues at `path`.
 pub(crate) fn ric(value: &str, path: &str, options: &Options, out: &mut Vec<Issue>) {
     let lang = options.lang;
-    let Some(id) = compact(value) else {
-        out.push(Issue::new(&RIC_FORMAT, path, lang, &[]));
-        return;
+    // A number written as printed is its own clean-up: clean up only other text.
+    let compacted;
+    let id = if shaped(value.as_bytes()) {
+        value
+    } else {
+        let Some(id) = compact(value) else {
+            out.push(Issue::new(&RIC_FORMAT, path, lang, &[]));
+            return;
+        };
+        compacted = id;
+        let bytes = compacted.as_bytes();
+        if bytes.len() == 15 && bytes.iter().all(u8::is_ascii_digit) {
+            out.push(Issue::new(&RIC_FIRST_GENERATION, path, lang, &[]));
+            return;
+        }
+        if !shaped(bytes) {
+            out.push(Issue::new(&RIC_FORMAT, path, lang, &[]));
+            return;
+        }
+        compacted.as_str()
     };
     let bytes = id.as_bytes();
-    if bytes.len() == 15 && bytes.iter().all(u8::is_ascii_digit) {
-        out.push(Issue::new(&RIC_FIRST_GENERATION, path, lang, &[]));
-        return;
-    }
     let (Some(body), Some(&last)) = (bytes.get(..17), bytes.get(17)) else {
-        out.push(Issue::new(&RIC_FORMAT, path, lang, &[]));
         return;
     };
-    if bytes.len() != 18
-        || !body.iter().all(u8::is_ascii_digit)
-        || !(last.is_ascii_digit() || last == b'X')
-    {
-        out.push(Issue::new(&RIC_FORMAT, path, lang, &[]));
-        return;
-    }
-    // From here on `id` is 18 ASCII characters, so byte ranges are character ranges.
     if check_char(body) != Some(last) {
         out.push(Issue::new(&RIC_CHECKSUM, path, lang, &[]));
         return;
     }
-    let date_text = id.as_str().get(6..14).unwrap_or_default();
+    let date_text = id.get(6..14).unwrap_or_default();
     let birth = match (bytes.get(6..10), bytes.get(10..12), bytes.get(12..14)) {
         (Some(y), Some(m), Some(d)) => match (number(y), number(m), number(d)) {
             (Some(y), Some(m), Some(d)) => i32::try_from(y)
@@ -171,7 +185,7 @@ pub(crate) fn ric(value: &str, path: &str, options: &Options, out: &mut Vec<Issu
             }
         }
     }
-    address(id.as_str(), path, options, out);
+    address(id, path, options, out);
 }
 
 /// Warns about an address code we can tell is wrong: an unknown province prefix anywhere,
@@ -190,7 +204,7 @@ fn address(id: &str, path: &str, options: &Options, out: &mut Vec<Issue>) {
         out.push(Issue::new(&RIC_PROVINCE, path, lang, &[("prefix", prefix)]));
         return;
     }
-    if prefix == "45" && division::name_of(code).is_none() {
+    if prefix == "45" && !division::is_known(code) {
         out.push(Issue::new(&RIC_ADDRESS_CODE, path, lang, &[("code", code)]));
     }
 }

@@ -88,14 +88,41 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, attachments: &[Attachment]) {
             }
         }
         if let Some(sha256) = ctx.required_text(&attachment.sha256, loc("sha256")) {
-            if sha256.len() != 64 || !sha256.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            if !is_sha256_hex(sha256) {
                 ctx.report(&SHA256, loc("sha256"), &[]);
             }
         }
     }
 }
 
+/// Whether `text` is 64 hexadecimal digits (either case), looked at eight bytes at a time.
+fn is_sha256_hex(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 64
+        && bytes.chunks_exact(8).all(|chunk| {
+            <[u8; 8]>::try_from(chunk).is_ok_and(|word| all_hex(u64::from_le_bytes(word)))
+        })
+}
+
+/// Whether all eight bytes of `word` are ASCII hexadecimal digits. For bytes below 0x80,
+/// adding `0x80 - low` sets a byte's top bit exactly when it is at least `low`, and adding
+/// `0x7F - high` exactly when it is above `high`, without carries between bytes.
+fn all_hex(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = ONES * 0x80;
+    let within = |bytes: u64, low: u8, high: u8| {
+        (bytes + ONES * u64::from(0x80 - low)) & !(bytes + ONES * u64::from(0x7F - high)) & TOPS
+    };
+    // Setting bit 0x20 of each byte makes `A`–`F` read as `a`–`f`.
+    let lower = word | (ONES * 0x20);
+    word & TOPS == 0 && (within(word, b'0', b'9') | within(lower, b'a', b'f')) == TOPS
+}
+
 fn media_type_accepted(media_type: &str) -> bool {
+    // Usually written exactly as listed: no split, trim or case folding.
+    if MEDIA_TYPES.contains(&media_type) {
+        return true;
+    }
     let essence = media_type.split(';').next().unwrap_or_default().trim();
     MEDIA_TYPES
         .iter()
@@ -104,7 +131,31 @@ fn media_type_accepted(media_type: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::media_type_accepted;
+    use super::{all_hex, is_sha256_hex, media_type_accepted};
+
+    #[test]
+    fn the_word_test_agrees_with_is_ascii_hexdigit() {
+        for at in 0..8 {
+            for byte in 0..=u8::MAX {
+                for filler in [b'0', b'f', b'A', b'9'] {
+                    let mut word = [filler; 8];
+                    word[at] = byte;
+                    assert_eq!(
+                        all_hex(u64::from_le_bytes(word)),
+                        byte.is_ascii_hexdigit(),
+                        "{byte} at {at}"
+                    );
+                }
+            }
+        }
+        let hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        assert!(is_sha256_hex(hash));
+        assert!(is_sha256_hex(&hash.to_uppercase()));
+        assert!(!is_sha256_hex(&hash[1..]));
+        assert!(!is_sha256_hex(&format!("{hash}0")));
+        assert!(!is_sha256_hex(&hash.replace('9', "g")));
+        assert!(!is_sha256_hex(&format!("{}é", &hash[2..])));
+    }
 
     #[test]
     fn media_types() {

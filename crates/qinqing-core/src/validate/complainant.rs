@@ -103,27 +103,35 @@ fn email_looks_valid(email: &str) -> bool {
     if email.len() > 254 {
         return false;
     }
-    // One pass (this runs on every complaint): `@` and `.` are ASCII, so byte offsets from
-    // `char_indices` cut the text exactly where `split` would.
+    // One pass over the bytes (this runs on every complaint): `@` and `.` are ASCII, so
+    // byte offsets cut the text exactly where `split` would, and only a character beyond
+    // ASCII is decoded to ask whether it is a space or a control.
     let bytes = email.as_bytes();
     let mut at = None;
     let mut label_start = 0;
     let mut dots = 0;
-    for (i, c) in email.char_indices() {
-        match c {
-            '@' if at.is_some() => return false,
-            '@' => {
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'@' if at.is_some() => return false,
+            b'@' => {
                 at = Some(i);
                 label_start = i + 1;
             }
-            '.' if at.is_some() => {
+            b'.' if at.is_some() => {
                 if !label_ok(bytes.get(label_start..i)) {
                     return false;
                 }
                 dots += 1;
                 label_start = i + 1;
             }
-            c if c.is_whitespace() || c.is_control() => return false,
+            // ASCII controls, the space and DEL.
+            ..=b' ' | 0x7F => return false,
+            0xC0.. => {
+                let c = email.get(i..).and_then(|rest| rest.chars().next());
+                if c.is_some_and(|c| c.is_whitespace() || c.is_control()) {
+                    return false;
+                }
+            }
             _ => {}
         }
     }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::answer::{Issue, Options, Severity};
 use crate::codes::Rule;
+use crate::datetime::two;
 use crate::pointer;
 
 /// Where an issue goes, rendered to a JSON Pointer only when needed.
@@ -213,22 +214,11 @@ pub(crate) fn trim(text: &str) -> &str {
 
 /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real calendar day).
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes() else {
         return None;
-    }
-    let year = digits(text.get(0..4)?)?;
-    let month = digits(text.get(5..7)?)?;
-    let day = digits(text.get(8..10)?)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
-}
-
-fn digits(text: &str) -> Option<u32> {
-    if text.bytes().all(|byte| byte.is_ascii_digit()) {
-        text.parse().ok()
-    } else {
-        None
-    }
+    };
+    let year = two(y1, y2)? * 100 + two(y3, y4)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(m1, m2)?, two(d1, d2)?)
 }
 
 /// User text quoted inside a message, cut to a readable length (a megabyte of input must not
