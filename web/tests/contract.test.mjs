@@ -59,3 +59,41 @@ test('contract: rows, validation and submission with a case number', async () =>
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('the project field exists once while the other sections arrive', async () => {
+  // The form shows its first section first and the rest a task later. Every DOM change in
+  // the form is watched from the start: the project field must never exist twice (an
+  // unkeyed section list once patched the first section into the last one, its input
+  // shown there under the project field's id until the field's own update ran).
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    window.__qqMost = 0;
+    const watch = () => {
+      const root = document.querySelector('qinqing-contract-form')?.shadowRoot;
+      if (!root) { setTimeout(watch, 0); return; }
+      const look = () => {
+        window.__qqMost = Math.max(window.__qqMost, root.querySelectorAll('#qq-project').length);
+      };
+      look();
+      new MutationObserver(look).observe(root, { subtree: true, childList: true, attributes: true });
+    };
+    watch();
+  });
+  const page = await openPage(context, `${baseUrl}/?form=contract`);
+  await page.waitForFunction(() =>
+    document.querySelector('qinqing-contract-form').shadowRoot.querySelectorAll('fieldset.qq-section').length > 1);
+  await page.waitForTimeout(200);
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('qinqing-contract-form').shadowRoot;
+    const project = root.querySelectorAll('#qq-project');
+    return {
+      most: window.__qqMost,
+      now: project.length,
+      inFirstSection: project.length === 1
+        && project[0].closest('fieldset') === root.querySelector('fieldset.qq-section'),
+    };
+  });
+  assert.deepEqual(seen, { most: 1, now: 1, inFirstSection: true });
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -368,7 +368,11 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             { messages_view("qq-doc", &whole_doc_messages) }
             <form ref={form_ref} novalidate=true {onsubmit} aria-labelledby="qq-form-title">
                 if *settled { { divisions_datalist() } }
-                { for kind.sections().iter().take(shown_sections).map(|section| {
+                // Keyed: when the other sections arrive, the first keeps its element. Unkeyed,
+                // yew pairs lists from their ends, so the first section's fieldset was patched
+                // into the last one, its input shown there (with the first field's id) until
+                // the field's own update ran, and a new first section was built.
+                { for kind.sections().iter().take(shown_sections).enumerate().map(|(at, section)| {
                     let section_id = if section.path.is_empty() { None } else { Some(dom_id(section.path)) };
                     let section_messages = if section.path.is_empty() {
                         Vec::new()
@@ -386,7 +390,7 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
                         },
                     };
                     html! {
-                        <fieldset class="qq-section" id={section_id.clone()}>
+                        <fieldset key={at} class="qq-section" id={section_id.clone()}>
                             <legend>{ section.title.get(lang) }</legend>
                             if let Some(id) = &section_id { { messages_view(&format!("{id}-section"), &section_messages) } }
                             { body }
