@@ -107,10 +107,8 @@ pub fn complaint_from_tape(tape: &[f64], text: &[u8]) -> Option<crate::Complaint
 pub fn validate_complaint_tape(tape: &[f64], text: &[u8], options: &Options) -> Option<Answer> {
     // Read into the model kept from the last call on this thread (its text buffers are
     // reused: no allocation per field).
-    crate::validate::with_model(text.len(), |doc| {
-        let mut unknown = crate::validate::UnknownNames::default();
-        crate::validate::complaint_from_tape_into(tape, text, doc, &mut unknown)
-            .map(|()| crate::validate::validate_read(doc, &unknown, options))
+    crate::validate::validate_fast(text.len(), options, |doc, unknown| {
+        crate::validate::complaint_from_tape_into(tape, text, doc, unknown)
     })
 }
 

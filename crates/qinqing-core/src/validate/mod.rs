@@ -139,10 +139,8 @@ pub fn validate_contract_value(doc: &Value, options: &Options) -> Answer {
 pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
     // A well-formed document with the right types is read straight into the model; anything
     // else (or anything unusual) takes the full path below, so the answer is the same.
-    let fast = with_model(text.len(), |doc| {
-        let mut unknown = UnknownNames::default();
-        fast::complaint_into(text, doc, &mut unknown)
-            .map(|()| validate_read(doc, &unknown, options))
+    let fast = validate_fast(text.len(), options, |doc, unknown| {
+        fast::complaint_into(text, doc, unknown)
     });
     if let Some(answer) = fast {
         return answer;
@@ -153,20 +151,25 @@ pub fn validate_complaint_json(text: &str, options: &Options) -> Answer {
     }
 }
 
-/// The answer for a complaint the fast reader read (from text or a tape): the answer
+/// The answer for a complaint a fast reader reads (`read`: from text or a tape, into this
+/// thread's reusable model, see [`with_model`]), or `None` when it gives up: the answer
 /// [`validate_complaint_value`] gives for the same document, whose decoder would have
-/// raised only the `enum.unknown` issues of `unknown`.
-pub(crate) fn validate_read(
-    doc: &Complaint,
-    unknown: &UnknownNames<'_>,
+/// raised only the `enum.unknown` issues of the names `read` could not place.
+pub(crate) fn validate_fast<'t>(
+    bytes: usize,
     options: &Options,
-) -> Answer {
-    if unknown.is_empty() {
-        return validate_complaint(doc, options);
-    }
-    let mut decoder = Decoder::new(options.lang, COMPLAINT_CLAUSE);
-    decoder.unknown_names(unknown);
-    finish(Some(decoder), complaint_rules(doc, options))
+    read: impl FnOnce(&mut Complaint, &mut UnknownNames<'t>) -> Option<()>,
+) -> Option<Answer> {
+    with_model(bytes, |doc| {
+        let mut unknown = UnknownNames::default();
+        read(doc, &mut unknown)?;
+        if unknown.is_empty() {
+            return Some(validate_complaint(doc, options));
+        }
+        let mut decoder = Decoder::new(options.lang, COMPLAINT_CLAUSE);
+        decoder.unknown_names(&unknown);
+        Some(finish(Some(decoder), complaint_rules(doc, options)))
+    })
 }
 
 /// Validates a contract given as JSON text (same limits as [`validate_complaint_json`]).
@@ -195,7 +198,7 @@ thread_local! {
 
 /// Runs `read` on this thread's reusable model (a fresh one when it is in use). After a
 /// document of more than 64 KiB the model is dropped, so a thread never keeps much memory.
-pub(crate) fn with_model<T>(bytes: usize, read: impl FnOnce(&mut Complaint) -> T) -> T {
+fn with_model<T>(bytes: usize, read: impl FnOnce(&mut Complaint) -> T) -> T {
     MODEL.with(|cell| match cell.try_borrow_mut() {
         Ok(mut model) => {
             let result = read(&mut model);
