@@ -1,10 +1,12 @@
-// Answers with issues cross from WebAssembly as their fields in one UTF-16 text, split on
-// U+0000 (and suggestions on U+0001); a text that holds either separator takes the JSON
-// crossing instead. Both must give the same objects: the parity test covers the usual
-// answers byte for byte, this one the separators and the shape.
+// Answers with issues cross from WebAssembly as their fields in one UTF-16 text plus their
+// lengths (crates/qinqing-wasm/src/crossing.rs), with no separator between them. Both
+// crossings of a document (object and text) must give the same objects: the parity test
+// covers the usual answers byte for byte, this one the characters a separator would have
+// been, and the shape.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { qinqing } from "./qinqing.mjs";
+import { readFileSync } from "node:fs";
+import { root, qinqing } from "./qinqing.mjs";
 
 const options = { lang: "zh", today: "2026-11-27" };
 
@@ -43,4 +45,40 @@ test("issues have the serde shape: five fields, suggestions last and only when t
   );
   assert.notEqual(again.issues, answer.issues);
   assert.deepEqual(again, answer);
+});
+
+// JSON text in is written into a buffer the package keeps (16,384 UTF-16 units of room);
+// longer texts, and texts given while a document is being walked, take the usual string
+// crossing. Every way in must give the answer the object gives.
+test("text in: around the buffer's size, lone surrogates and calls from a getter", () => {
+  const base = JSON.parse(readFileSync(`${root}tests/fixtures/complaints/valid-enterprise.json`, "utf8"));
+  const room = 16384;
+  const skeleton = JSON.stringify({ ...base, conduct: { ...base.conduct, description: "" } }).length;
+  for (const [label, fill] of [["ASCII", "a"], ["Chinese", "摊"], ["lone surrogate", "\uD800"]]) {
+    for (const length of [room - 1, room, room + 1]) {
+      const doc = { ...base, conduct: { ...base.conduct, description: "~".repeat(length - skeleton) } };
+      // Written into the text as it is (JSON.stringify would escape a lone surrogate).
+      const text = JSON.stringify(doc).replace(/~+/, (run) => fill.repeat(run.length));
+      const answer = qinqing.validateComplaintJson(text, options);
+      // A lone surrogate reads as U+FFFD (the engine's UTF-8 encoder writes that).
+      const same = JSON.parse(text.replaceAll("\uD800", "\uFFFD"));
+      assert.deepEqual(answer, qinqing.validateComplaint(same, options), `${label} ${text.length}`);
+      assert.equal(text.length, length);
+      assert.ok(answer.issues.some((issue) => issue.code === "conduct.descriptionTooLong"), `${label} ${length}`);
+    }
+  }
+  const doc = structuredClone(base);
+  const inner = { ...base, conduct: { ...base.conduct, occurredOn: "2026/11/02" } };
+  let seen;
+  Object.defineProperty(doc, "remedy", {
+    get() {
+      seen = qinqing.validateComplaintJson(JSON.stringify(inner), options);
+      return "退还";
+    },
+    enumerable: true,
+  });
+  const outer = qinqing.validateComplaint(doc, options);
+  assert.equal(outer.valid, true);
+  assert.deepEqual(seen, qinqing.validateComplaintJson(JSON.stringify(inner), options));
+  assert.equal(seen.issues[0].code, "date.invalid");
 });

@@ -7,8 +7,7 @@
 //! `toJSON`, numbers that are not safe integers, deep or huge documents) crosses as
 //! `JSON.stringify` text instead, so both give the same answer (tests/node compares them).
 //! Answers come back as objects built in JavaScript: a clean one as a constant, issues from
-//! their fields in one UTF-16 text (`JSON.parse` of serde's JSON for the rare text that
-//! holds the separators).
+//! numbers and one UTF-16 text (`crossing.rs`).
 //! An input that cannot be read (a cyclic object, `undefined`, a number where text
 //! belongs) is an answer with an issue from `qinqing_core::ffi`, never an exception:
 //! nothing here throws or panics, since a panic would abort the instance and break every
@@ -49,7 +48,10 @@ mod bindings;
 mod calendar;
 #[cfg(target_arch = "wasm32")]
 mod read;
-// Compiled natively too, for its tests.
+// Compiled natively too, for their tests (natively the core is a dev-dependency only).
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod crossing;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod utf16;
 

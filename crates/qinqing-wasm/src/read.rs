@@ -4,12 +4,12 @@ use std::cell::RefCell;
 
 use js_sys::JSON;
 use qinqing_core::ffi::{options_from_value, rejected_input, variant_from_value, InputProblem};
-use qinqing_core::{Answer, Issue, Lang, Options, Severity};
+use qinqing_core::{Answer, Issue, Lang, Options};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::utf16::push_field;
+use crate::crossing::Crossing;
 
 /// The JSON text of a JavaScript value, or the answer to give when it has none (a cyclic
 /// object, a BigInt, `undefined`, a function). `JSON.stringify` runs inside the engine, which
@@ -119,16 +119,28 @@ pub(crate) fn failed_to_js(issues: &[Issue], key: &str, empty: &str) -> JsValue 
 
 #[wasm_bindgen(inline_js = "
 export function validAnswer() { return { valid: true, priority: false, issues: [] }; }
-// An answer with issues, from their fields as UTF-16 (which the engine takes as it is;
-// decoding UTF-8 Chinese text cost more than building the objects): six fields per issue,
-// each ended by U+0000, the suggestions joined by U+0001 ('' for none). See issue_units.
+// Answers with issues (see crossing.rs): numbers and one UTF-16 text, which the engine
+// takes as it is (decoding UTF-8 Chinese text cost more than building the objects); the
+// fields are cut out by their lengths (a third of the cost of splitting on a separator).
 // ignoreBOM: a leading U+FEFF is text here, as in JSON.
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
-export function issuesAnswer(valid, priority, m, at, length) {
-  const f = utf16.decode(new Uint16Array(m.buffer, at, length)).split('\0'), issues = [];
-  for (let i = 0; i + 5 < f.length; i += 6) {
-    const issue = { code: f[i], severity: f[i + 1], path: f[i + 2], message: f[i + 3], basis: f[i + 4] };
-    if (f[i + 5] !== '') issue.suggestions = f[i + 5].split('\x01');
+export function issuesAnswer(valid, priority, m, headAt, headLength, textAt, textLength) {
+  const head = new Uint32Array(m.buffer, headAt, headLength), issues = [];
+  const t = utf16.decode(new Uint16Array(m.buffer, textAt, textLength));
+  let h = 0, p = 0;
+  while (h < headLength) {
+    let n = head[h++];
+    const issue = {
+      code: t.slice(p, p += head[h++]),
+      severity: t.slice(p, p += head[h++]),
+      path: t.slice(p, p += head[h++]),
+      message: t.slice(p, p += head[h++]),
+      basis: t.slice(p, p += head[h++]),
+    };
+    if (n > 0) {
+      const list = issue.suggestions = [];
+      for (; n > 0; n--) list.push(t.slice(p, p += head[h++]));
+    }
     issues.push(issue);
   }
   return { valid, priority, issues };
@@ -227,6 +239,14 @@ export function walkDocument(doc) {
     text = '';
   }
 }
+// A JavaScript string written as UTF-8 straight into the text buffer (no allocation, no
+// copy): the number of bytes, or -1 when it is no string, may not fit, or a walk is under way.
+export function putText(s) {
+  if (typeof s !== 'string' || busy || memory === null || s.length * 3 > textCap) return -1;
+  views();
+  const encoded = encoder.encodeInto(s, textView);
+  return encoded.read === s.length ? encoded.written : -1;
+}
 function digits(v, from, to) {
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -268,11 +288,19 @@ extern "C" {
     /// A fresh `{ valid: true, priority: false, issues: [] }`, built by the engine.
     #[wasm_bindgen(js_name = validAnswer)]
     fn valid_answer() -> JsValue;
-    /// `{ valid, priority, issues }` with the issues written by [`issue_units`], `length`
-    /// UTF-16 units at `at` in `memory` (a view, not a copy).
+    /// `{ valid, priority, issues }` with the issues a [`Crossing`] holds: `head_length`
+    /// numbers at `head_at` and `text_length` UTF-16 units at `text_at` in `memory` (views,
+    /// not copies).
     #[wasm_bindgen(js_name = issuesAnswer)]
-    fn issues_answer(valid: bool, priority: bool, memory: JsValue, at: u32, length: u32)
-        -> JsValue;
+    fn issues_answer(
+        valid: bool,
+        priority: bool,
+        memory: JsValue,
+        head_at: u32,
+        head_length: u32,
+        text_at: u32,
+        text_length: u32,
+    ) -> JsValue;
     /// A successful [`crate::DateAnswer`] for the date `yyyymmdd` (a number, so that no
     /// text has to be decoded on the way out).
     #[wasm_bindgen(js_name = dateAnswer)]
@@ -297,6 +325,10 @@ extern "C" {
         tape_len: u32,
         keys: &str,
     );
+    /// Writes a string into the text buffer as UTF-8; the number of bytes written, or `-1`
+    /// (not a string, too long for the buffer, or called while a document is being walked).
+    #[wasm_bindgen(js_name = putText)]
+    fn put_text(text: &JsValue) -> i32;
     /// Walks a document onto the tape (format in `qinqing_core::ffi::complaint_from_tape`);
     /// the number of codes written, or `-1` where its reading could differ from
     /// `JSON.stringify`'s (anything but plain objects, arrays, strings, safe integers,
@@ -338,6 +370,29 @@ pub(crate) fn with_tape<T>(
         let slot = cell.try_borrow().ok()?;
         let buffers = slot.as_ref()?;
         read(buffers.tape.get(..codes)?, &buffers.text)
+    })
+}
+
+/// The answer of `validate` for a JavaScript string written as UTF-8 into the text buffer,
+/// without the allocation, the JavaScript-side ASCII loop and the copy of the usual string
+/// crossing (a quarter of a clean complaint's call); `None` when the value is no string or
+/// too long for the buffer, and [`text`] must decide. (A function pointer, not a generic:
+/// one copy of this in the package instead of one per caller.)
+pub(crate) fn validate_text(
+    value: &JsValue,
+    options: &Options,
+    validate: fn(&str, &Options) -> Answer,
+) -> Option<Answer> {
+    bind_buffers()?;
+    // No borrow is held while JavaScript writes into the buffer.
+    let bytes = usize::try_from(put_text(value)).ok()?;
+    BUFFERS.with(|cell| {
+        let slot = cell.try_borrow().ok()?;
+        let buffers = slot.as_ref()?;
+        // The engine's encoder writes well-formed UTF-8 (lone surrogates as U+FFFD), so
+        // this check never fails; it is what keeps the read safe without `unsafe`.
+        let text = std::str::from_utf8(buffers.text.get(..bytes)?).ok()?;
+        Some(validate(text, options))
     })
 }
 
@@ -393,21 +448,27 @@ pub(crate) fn quick_options(value: Option<&JsValue>) -> Option<Options> {
 
 /// Hands an [`Answer`] back to JavaScript. The common case, a clean document, skips the
 /// JSON text altogether: one call builds the object in JavaScript (a fresh one each time,
-/// so callers may mutate it). Issues cross as their fields in UTF-16 ([`issue_units`]),
-/// and only the rare answer whose texts hold a separator goes through JSON text.
+/// so callers may mutate it). Issues cross as numbers and one UTF-16 text ([`Crossing`]).
 pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
     if answer.valid && !answer.priority && answer.issues.is_empty() {
         return valid_answer();
     }
-    if let Some(units) = issue_units(&answer.issues) {
-        // Addresses in WebAssembly memory are 32-bit; the length is at most a few MB.
-        return issues_answer(
+    // Fresh buffers each time: keeping them between calls saved nothing measurable.
+    let mut crossing = Crossing::default();
+    let crossed = crossing.write(&answer.issues).map(|()| {
+        // Addresses in WebAssembly memory are 32-bit; the lengths at most a few million.
+        issues_answer(
             answer.valid,
             answer.priority,
             wasm_bindgen::memory(),
-            units.as_ptr() as u32,
-            units.len() as u32,
-        );
+            crossing.head.as_ptr() as u32,
+            crossing.head.len() as u32,
+            crossing.units.as_ptr() as u32,
+            crossing.units.len() as u32,
+        )
+    });
+    if let Some(answer) = crossed {
+        return answer;
     }
     // What `Answer::to_json` writes, with the issues through the `[Issue]` instance the
     // other answers use (no serializer instance for `Answer` itself).
@@ -425,42 +486,6 @@ pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
     ]
     .concat();
     JSON::parse(&text).unwrap_or(JsValue::NULL)
-}
-
-/// The issues as the UTF-16 fields [`issues_answer`] builds them from (the same objects
-/// `JSON.parse` makes of their serde JSON, which costs about twice as much to decode and
-/// parse); `None` when a text holds one of the separators U+0000 or U+0001, or a
-/// suggestion is empty, and the JSON must carry them.
-fn issue_units(issues: &[Issue]) -> Option<Vec<u16>> {
-    // Room for a typical issue's fields (about 150 bytes of UTF-8) without growing.
-    let mut units = Vec::with_capacity(issues.len() * 192);
-    for issue in issues {
-        let severity = match issue.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        for field in [
-            issue.code.as_ref(),
-            severity,
-            &issue.path,
-            &issue.message,
-            issue.basis.as_ref(),
-        ] {
-            push_field(&mut units, field)?;
-            units.push(0);
-        }
-        for (at, suggestion) in issue.suggestions.iter().enumerate() {
-            if at > 0 {
-                units.push(1);
-            }
-            if suggestion.is_empty() {
-                return None;
-            }
-            push_field(&mut units, suggestion)?;
-        }
-        units.push(0);
-    }
-    Some(units)
 }
 
 /// A value from a fixed set (a region, a level, a language), read through its serde form;
