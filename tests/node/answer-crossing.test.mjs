@@ -47,10 +47,10 @@ test("issues have the serde shape: five fields, suggestions last and only when t
   assert.deepEqual(again, answer);
 });
 
-// JSON text in is written into a buffer the package keeps (16,384 UTF-16 units of room);
-// longer texts, and texts given while a document is being walked, take the usual string
-// crossing. Every way in must give the answer the object gives.
-test("text in: around the buffer's size, lone surrogates and calls from a getter", () => {
+// JSON text in and the object walked onto the tape (whose buffer has room for 16,384 UTF-16
+// units; larger documents go through JSON.stringify) must give the same answers, also for
+// a text given while a document is being walked.
+test("text and object in agree around the tape's size, with lone surrogates and from a getter", () => {
   const base = JSON.parse(readFileSync(`${root}tests/fixtures/complaints/valid-enterprise.json`, "utf8"));
   const room = 16384;
   const skeleton = JSON.stringify({ ...base, conduct: { ...base.conduct, description: "" } }).length;

@@ -68,9 +68,6 @@ pub fn validate_complaint_text(
     options: Option<Ts<Options>>,
 ) -> Ts<Answer> {
     answer(self::options(options).and_then(|options| {
-        if let Some(answer) = read::validate_text(&text, &options, validate_complaint_json) {
-            return Ok(answer);
-        }
         let text = read::text(&text, "", options.lang)?;
         Ok(validate_complaint_json(&text, &options))
     }))
@@ -83,9 +80,6 @@ pub fn validate_contract_text(
     options: Option<Ts<Options>>,
 ) -> Ts<Answer> {
     answer(self::options(options).and_then(|options| {
-        if let Some(answer) = read::validate_text(&text, &options, validate_contract_json) {
-            return Ok(answer);
-        }
         let text = read::text(&text, "", options.lang)?;
         Ok(validate_contract_json(&text, &options))
     }))

@@ -239,14 +239,6 @@ export function walkDocument(doc) {
     text = '';
   }
 }
-// A JavaScript string written as UTF-8 straight into the text buffer (no allocation, no
-// copy): the number of bytes, or -1 when it is no string, may not fit, or a walk is under way.
-export function putText(s) {
-  if (typeof s !== 'string' || busy || memory === null || s.length * 3 > textCap) return -1;
-  views();
-  const encoded = encoder.encodeInto(s, textView);
-  return encoded.read === s.length ? encoded.written : -1;
-}
 function digits(v, from, to) {
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -325,10 +317,6 @@ extern "C" {
         tape_len: u32,
         keys: &str,
     );
-    /// Writes a string into the text buffer as UTF-8; the number of bytes written, or `-1`
-    /// (not a string, too long for the buffer, or called while a document is being walked).
-    #[wasm_bindgen(js_name = putText)]
-    fn put_text(text: &JsValue) -> i32;
     /// Walks a document onto the tape (format in `qinqing_core::ffi::complaint_from_tape`);
     /// the number of codes written, or `-1` where its reading could differ from
     /// `JSON.stringify`'s (anything but plain objects, arrays, strings, safe integers,
@@ -370,29 +358,6 @@ pub(crate) fn with_tape<T>(
         let slot = cell.try_borrow().ok()?;
         let buffers = slot.as_ref()?;
         read(buffers.tape.get(..codes)?, &buffers.text)
-    })
-}
-
-/// The answer of `validate` for a JavaScript string written as UTF-8 into the text buffer,
-/// without the allocation, the JavaScript-side ASCII loop and the copy of the usual string
-/// crossing (a quarter of a clean complaint's call); `None` when the value is no string or
-/// too long for the buffer, and [`text`] must decide. (A function pointer, not a generic:
-/// one copy of this in the package instead of one per caller.)
-pub(crate) fn validate_text(
-    value: &JsValue,
-    options: &Options,
-    validate: fn(&str, &Options) -> Answer,
-) -> Option<Answer> {
-    bind_buffers()?;
-    // No borrow is held while JavaScript writes into the buffer.
-    let bytes = usize::try_from(put_text(value)).ok()?;
-    BUFFERS.with(|cell| {
-        let slot = cell.try_borrow().ok()?;
-        let buffers = slot.as_ref()?;
-        // The engine's encoder writes well-formed UTF-8 (lone surrogates as U+FFFD), so
-        // this check never fails; it is what keeps the read safe without `unsafe`.
-        let text = std::str::from_utf8(buffers.text.get(..bytes)?).ok()?;
-        Some(validate(text, options))
     })
 }
 
