@@ -60,40 +60,84 @@ test('contract: rows, validation and submission with a case number', async () =>
   await context.close();
 });
 
-test('the project field exists once while the other sections arrive', async () => {
-  // The form shows its first section first and the rest a task later. Every DOM change in
-  // the form is watched from the start: the project field must never exist twice (an
-  // unkeyed section list once patched the first section into the last one, its input
-  // shown there under the project field's id until the field's own update ran).
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  await context.addInitScript(() => {
-    window.__qqMost = 0;
-    const watch = () => {
-      const root = document.querySelector('qinqing-contract-form')?.shadowRoot;
-      if (!root) { setTimeout(watch, 0); return; }
-      const look = () => {
-        window.__qqMost = Math.max(window.__qqMost, root.querySelectorAll('#qq-project').length);
+for (const [form, first] of [['contract', 'qq-project'], ['complaint', 'qq-complainant-kind']]) {
+  test(`${form}: the first field exists once, and keeps its element and focus, while the other sections arrive`, async () => {
+    // The form shows its first section first and the rest a task later. Every DOM change in
+    // the form is watched from the start, and the first field is focused the moment it
+    // exists (as a quick user would): it must never exist twice (an unkeyed section list
+    // once patched the first section into the last one, its input shown there under the
+    // first field's id), and it must stay the same element with the focus (a keyed list
+    // spread among the form's other children once threw the first section away and built
+    // it anew, which took the focus from someone already typing).
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    await context.addInitScript(([tag, id]) => {
+      window.__qqMost = 0;
+      window.__qqFirst = null;
+      // Watched from the moment the form's shadow root exists, before anything is in it.
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attachShadow.call(this, init);
+        if (this.localName !== tag) return root;
+        const look = () => {
+          const found = root.querySelectorAll(`#${id}`);
+          window.__qqMost = Math.max(window.__qqMost, found.length);
+          if (window.__qqFirst === null && found.length > 0) {
+            window.__qqFirst = found[0];
+            found[0].focus();
+            window.__qqSectionsAtFocus = root.querySelectorAll('fieldset.qq-section').length;
+          }
+        };
+        new MutationObserver(look).observe(root, { subtree: true, childList: true, attributes: true });
+        return root;
       };
-      look();
-      new MutationObserver(look).observe(root, { subtree: true, childList: true, attributes: true });
-    };
-    watch();
+    }, [`qinqing-${form}-form`, first]);
+    const page = await openPage(context, `${baseUrl}/?form=${form}`);
+    await page.waitForFunction((tag) =>
+      document.querySelector(tag).shadowRoot.querySelectorAll('fieldset.qq-section').length > 1, `qinqing-${form}-form`);
+    await page.waitForTimeout(200);
+    const seen = await page.evaluate(([tag, id]) => {
+      const root = document.querySelector(tag).shadowRoot;
+      const field = root.querySelectorAll(`#${id}`);
+      return {
+        most: window.__qqMost,
+        now: field.length,
+        inFirstSection: field.length === 1
+          && field[0].closest('fieldset') === root.querySelector('fieldset.qq-section'),
+        focusedBeforeTheRest: window.__qqSectionsAtFocus === 1,
+        sameElement: field[0] === window.__qqFirst,
+        stillFocused: root.activeElement === window.__qqFirst,
+      };
+    }, [`qinqing-${form}-form`, first]);
+    assert.deepEqual(seen, {
+      most: 1, now: 1, inFirstSection: true, focusedBeforeTheRest: true, sameElement: true, stillFocused: true,
+    });
+    assert.deepEqual(page.problems, []);
+    await context.close();
   });
+}
+
+test('adding a row keeps the rows already there, and the focus in them', async () => {
+  // A new row must not rebuild the rows before it: someone typing in one keeps the focus and
+  // what the field holds (a keyed row list spread among the hint and the add button was once
+  // diffed as an unkeyed list, and every row was thrown away and built anew).
+  const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await openPage(context, `${baseUrl}/?form=contract`);
-  await page.waitForFunction(() =>
-    document.querySelector('qinqing-contract-form').shadowRoot.querySelectorAll('fieldset.qq-section').length > 1);
-  await page.waitForTimeout(200);
+  const description = '在柳东新区供应工业用地200亩';
+  await page.fill('#qq-commitments-0-description', description);
+  await page.evaluate(() => {
+    const root = document.querySelector('qinqing-contract-form').shadowRoot;
+    window.__qqRow = root.querySelector('#qq-commitments-0-description');
+    window.__qqRow.focus();
+    // A click that leaves the focus where it is (a pointer click would move it to the button).
+    root.querySelector('#qq-commitments-add').click();
+  });
+  await page.locator('#qq-commitments-1-description').waitFor();
   const seen = await page.evaluate(() => {
     const root = document.querySelector('qinqing-contract-form').shadowRoot;
-    const project = root.querySelectorAll('#qq-project');
-    return {
-      most: window.__qqMost,
-      now: project.length,
-      inFirstSection: project.length === 1
-        && project[0].closest('fieldset') === root.querySelector('fieldset.qq-section'),
-    };
+    const field = root.querySelector('#qq-commitments-0-description');
+    return { sameElement: field === window.__qqRow, stillFocused: root.activeElement === field, value: field.value };
   });
-  assert.deepEqual(seen, { most: 1, now: 1, inFirstSection: true });
+  assert.deepEqual(seen, { sameElement: true, stillFocused: true, value: description });
   assert.deepEqual(page.problems, []);
   await context.close();
 });

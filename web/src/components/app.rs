@@ -368,11 +368,14 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
             { messages_view("qq-doc", &whole_doc_messages) }
             <form ref={form_ref} novalidate=true {onsubmit} aria-labelledby="qq-form-title">
                 if *settled { { divisions_datalist() } }
-                // Keyed: when the other sections arrive, the first keeps its element. Unkeyed,
-                // yew pairs lists from their ends, so the first section's fieldset was patched
-                // into the last one, its input shown there (with the first field's id) until
-                // the field's own update ran, and a new first section was built.
-                { for kind.sections().iter().take(shown_sections).enumerate().map(|(at, section)| {
+                // One keyed list (collected into a single node, not spread with `for`): when
+                // the other sections arrive, the first keeps its element, so a field the user
+                // is already typing in keeps its focus. Spread among the form's other children,
+                // the sections were diffed as an unkeyed list, which yew pairs from its end:
+                // unkeyed, the first section's fieldset was patched into the last one (its
+                // input shown there under the first field's id for a moment); keyed but
+                // spread, it was thrown away and built anew.
+                { kind.sections().iter().take(shown_sections).enumerate().map(|(at, section)| {
                     let section_id = if section.path.is_empty() { None } else { Some(dom_id(section.path)) };
                     let section_messages = if section.path.is_empty() {
                         Vec::new()
@@ -396,7 +399,7 @@ pub(crate) fn form_app(props: &FormProps) -> Html {
                             { body }
                         </fieldset>
                     }
-                }) }
+                }).collect::<Html>() }
                 if kind == FormKind::Complaint && state.is_valid() {
                     <DeadlinePreview lang={lang} today={state.today} />
                 }

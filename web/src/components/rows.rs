@@ -36,7 +36,11 @@ pub(crate) fn rows(props: &RowsProps) -> Html {
         <div class="qq-rows">
             { messages_view(&list_id, &Message::from_issues(&state.issues_at(&path))) }
             if count == 0 { <p class="qq-hint">{ i18n::NO_ROWS.get(lang) }</p> }
-            { for (0..count).map(|row| {
+            // One keyed list, collected into a single node (see the sections in app.rs):
+            // spread among the hint and the add button, the rows were diffed as an unkeyed
+            // list from its end, and adding a row threw the rows already there away (with
+            // the focus of a field in them) and built them anew.
+            { (0..count).map(|row| {
                 let base = format!("{path}/{row}");
                 let remove = {
                     let dispatch = props.ctx.dispatch.clone();
@@ -61,7 +65,7 @@ pub(crate) fn rows(props: &RowsProps) -> Html {
                         </button>
                     </fieldset>
                 }
-            }) }
+            }).collect::<Html>() }
             <button type="button" class="qq-secondary qq-add" id={format!("{list_id}-add")} onclick={add}>
                 { format!("+ {}{}", i18n::ADD_ROW.get(lang), props.item.get(lang)) }
             </button>
