@@ -419,38 +419,17 @@ pub(crate) fn answer_to_js(answer: &Answer) -> JsValue {
         return valid_answer();
     }
     // Fresh buffers each time: keeping them between calls saved nothing measurable.
-    let mut crossing = Crossing::default();
-    let crossed = crossing.write(&answer.issues).map(|()| {
-        // Addresses in WebAssembly memory are 32-bit; the lengths at most a few million.
-        issues_answer(
-            answer.valid,
-            answer.priority,
-            wasm_bindgen::memory(),
-            crossing.head.as_ptr() as u32,
-            crossing.head.len() as u32,
-            crossing.units.as_ptr() as u32,
-            crossing.units.len() as u32,
-        )
-    });
-    if let Some(answer) = crossed {
-        return answer;
-    }
-    // What `Answer::to_json` writes, with the issues through the `[Issue]` instance the
-    // other answers use (no serializer instance for `Answer` itself).
-    let Ok(issues) = serde_json::to_string::<[Issue]>(&answer.issues) else {
-        return JsValue::NULL;
-    };
-    let text = [
-        "{\"valid\":",
-        if answer.valid { "true" } else { "false" },
-        ",\"priority\":",
-        if answer.priority { "true" } else { "false" },
-        ",\"issues\":",
-        &issues,
-        "}",
-    ]
-    .concat();
-    JSON::parse(&text).unwrap_or(JsValue::NULL)
+    let crossing = Crossing::new(&answer.issues);
+    // Addresses and lengths in WebAssembly memory are 32-bit.
+    issues_answer(
+        answer.valid,
+        answer.priority,
+        wasm_bindgen::memory(),
+        crossing.head.as_ptr() as u32,
+        crossing.head.len() as u32,
+        crossing.units.as_ptr() as u32,
+        crossing.units.len() as u32,
+    )
 }
 
 /// A value from a fixed set (a region, a level, a language), read through its serde form;
